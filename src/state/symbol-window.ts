@@ -1,0 +1,64 @@
+import type { Bar, BarWindow } from '../core/index.js';
+
+/** A bounded ring buffer of one symbol's last `capacity` bars, in typed arrays (memory fixed at creation). */
+export class SymbolWindow implements BarWindow {
+  readonly capacity: number;
+  readonly #open: Float64Array;
+  readonly #high: Float64Array;
+  readonly #low: Float64Array;
+  readonly #close: Float64Array;
+  readonly #volume: Float64Array;
+  readonly #endMs: Float64Array;
+  #head = -1;
+  #length = 0;
+
+  constructor(capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`window capacity must be a positive integer: ${capacity}`);
+    this.capacity = capacity;
+    this.#open = new Float64Array(capacity);
+    this.#high = new Float64Array(capacity);
+    this.#low = new Float64Array(capacity);
+    this.#close = new Float64Array(capacity);
+    this.#volume = new Float64Array(capacity);
+    this.#endMs = new Float64Array(capacity);
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  push(bar: Bar): void {
+    const i = (this.#head = (this.#head + 1) % this.capacity);
+    this.#open[i] = bar.open;
+    this.#high[i] = bar.high;
+    this.#low[i] = bar.low;
+    this.#close[i] = bar.close;
+    this.#volume[i] = bar.volume;
+    this.#endMs[i] = bar.endMs;
+    if (this.#length < this.capacity) this.#length++;
+  }
+
+  open(ago: number): number {
+    return this.#at(this.#open, ago);
+  }
+  high(ago: number): number {
+    return this.#at(this.#high, ago);
+  }
+  low(ago: number): number {
+    return this.#at(this.#low, ago);
+  }
+  close(ago: number): number {
+    return this.#at(this.#close, ago);
+  }
+  volume(ago: number): number {
+    return this.#at(this.#volume, ago);
+  }
+  endMs(ago: number): number {
+    return this.#at(this.#endMs, ago);
+  }
+
+  #at(arr: Float64Array, ago: number): number {
+    if (ago < 0 || ago >= this.#length) throw new RangeError(`window index ${ago} outside 0..${this.#length - 1}`);
+    return arr[(this.#head - ago + this.capacity) % this.capacity] as number;
+  }
+}
