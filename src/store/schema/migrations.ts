@@ -1,0 +1,17 @@
+import { schemaV1 } from './schema-v1.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly statements: readonly string[];
+}
+
+/** Ordered, append-only. Never edit a released migration; add the next version. */
+export const migrations: readonly Migration[] = [
+  { version: 1, description: 'design tables, ingest rejects, journal and backtest results', statements: schemaV1 },
+];
+
+export const latestSchemaVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
+
+/** The marker table that says a file is ours. */
+export const SCHEMA_VERSION_TABLE = 'trade_engine_schema_version';
