@@ -14,3 +14,4 @@ export * from './errors.js';
 export * from './random.js';
 export * from './ids.js';
 export * from './types/window.js';
+export * from './time/trading-calendar.js';
