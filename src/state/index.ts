@@ -1,0 +1,2 @@
+export { SymbolWindow } from './symbol-window.js';
+export { WindowStore } from './window-store.js';
