@@ -1,0 +1,90 @@
+import type { BrokerPort, Clock, Fill, Journal, OrderIdGenerator, OrderIntent, OrderRequest, PlaceOutcome } from '../core/index.js';
+import { bracketOrders, entryOrder, squareOffOrder } from './intent-to-order.js';
+import type { PositionLedger } from './position-ledger.js';
+
+interface Working {
+  readonly entry: OrderRequest;
+  readonly intent: OrderIntent;
+  brackets: string[];
+}
+
+/**
+ * Sends entries, attaches a stop/target bracket when an entry fills, squares off on schedule. It never assumes
+ * a fill: positions change only through the ledger, on fills the broker reports.
+ */
+export class OrderRouter {
+  readonly #bySymbol = new Map<number, Working>();
+
+  constructor(
+    private readonly broker: Pick<BrokerPort, 'place' | 'cancel'>,
+    private readonly ids: OrderIdGenerator,
+    private readonly ledger: PositionLedger,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(intent: OrderIntent): Promise<PlaceOutcome> {
+    const order = entryOrder(intent, this.ids.next(this.clock.now()), this.clock.now());
+    const working: Working = { entry: order, intent, brackets: [] };
+    this.#bySymbol.set(intent.symbolId, working);
+    const outcome = await this.#place(order);
+    if (outcome.kind === 'rejected' || outcome.kind === 'denied') this.#bySymbol.delete(intent.symbolId);
+    return outcome;
+  }
+
+  /** Call after the ledger applied the fill. */
+  async onFill(f: Fill): Promise<void> {
+    const w = this.#bySymbol.get(f.symbolId);
+    if (w === undefined) return;
+    if (f.purpose !== 'ENTRY') {
+      if (this.ledger.position(f.symbolId) === undefined) this.#bySymbol.delete(f.symbolId);
+      return;
+    }
+    const now = this.clock.now();
+    const [stop, target] = bracketOrders(w.entry, w.intent, f.qty, [this.ids.next(now), this.ids.next(now)], now);
+    w.brackets.push(stop.clientOrderId, target.clientOrderId);
+    await this.#place(stop);
+    await this.#place(target);
+  }
+
+  /** Cancels working entries and brackets, then flattens every open position with a market order. */
+  async squareOffAll(): Promise<void> {
+    for (const symbolId of [...this.#bySymbol.keys()].sort((a, b) => a - b)) {
+      const w = this.#bySymbol.get(symbolId);
+      if (w === undefined) continue;
+      const p = this.ledger.position(symbolId);
+      const cancels = p === undefined ? [w.entry.clientOrderId] : w.brackets;
+      for (const id of cancels) await this.broker.cancel(id);
+      if (p === undefined) {
+        this.#bySymbol.delete(symbolId);
+        continue;
+      }
+      w.brackets = [];
+      const now = this.clock.now();
+      await this.#place(squareOffOrder({ ...p, symbol: w.entry.symbol, symbolId, scannerId: w.entry.scannerId, signalId: w.entry.signalId }, this.ids.next(now), now));
+    }
+  }
+
+  /** Symbols with a working entry or an open position. */
+  get busyCount(): number {
+    return this.#bySymbol.size;
+  }
+
+  /** A symbol with a working entry or an open position. */
+  isBusy(symbolId: number): boolean {
+    return this.#bySymbol.has(symbolId);
+  }
+
+  /** Notional of entries sent but not yet filled. */
+  workingEntryNotional(): number {
+    let n = 0;
+    for (const [sym, w] of this.#bySymbol) if (this.ledger.position(sym) === undefined) n += w.intent.qty * w.intent.entry;
+    return n;
+  }
+
+  async #place(order: OrderRequest): Promise<PlaceOutcome> {
+    const outcome = await this.broker.place(order);
+    this.journal.append({ kind: 'order', order, outcome: outcome.kind });
+    return outcome;
+  }
+}

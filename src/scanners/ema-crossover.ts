@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { exitParams } from './common-params.js';
+import { Atr } from './indicators/atr.js';
+import { Ema } from './indicators/ema.js';
+import { makeSignal } from './make-signal.js';
+import type { ScannerDefinition } from './scanner.js';
+
+const params = z.strictObject({
+  fast: z.number().int().min(2).max(500).default(9),
+  slow: z.number().int().min(3).max(1000).default(21),
+  ...exitParams,
+}).refine((p) => p.fast < p.slow, { message: 'fast must be shorter than slow', path: ['fast'] });
+export type EmaCrossoverParams = z.infer<typeof params>;
+
+/** BUY when the fast EMA of closes crosses above the slow one, SELL when it crosses below. */
+export const emaCrossover: ScannerDefinition<EmaCrossoverParams> = {
+  id: 'ema-crossover',
+  description: 'fast/slow EMA cross of closes; stop at an ATR multiple',
+  params,
+  create(p) {
+    const fast = new Ema(p.fast);
+    const slow = new Ema(p.slow);
+    const atr = new Atr(p.atrPeriod);
+    const prevDiff: number[] = [];
+    return {
+      id: 'ema-crossover',
+      warmupBars: Math.max(p.slow, p.atrPeriod) + 1,
+      next(u) {
+        const id = u.bar.symbolId;
+        const f = fast.update(id, u.bar.close);
+        const s = slow.update(id, u.bar.close);
+        const a = atr.update(u.bar);
+        const diff = f - s;
+        const prev = prevDiff[id];
+        prevDiff[id] = diff;
+        if (prev === undefined || Number.isNaN(prev) || Number.isNaN(diff) || Number.isNaN(a)) return undefined;
+        // confidence: the gap between the averages in ATRs, capped at 1
+        const conf = Math.abs(diff) / a;
+        if (prev <= 0 && diff > 0) return makeSignal('ema-crossover', u, 'BUY', u.bar.close - p.atrStopMult * a, p.rewardRisk, conf);
+        if (prev >= 0 && diff < 0) return makeSignal('ema-crossover', u, 'SELL', u.bar.close + p.atrStopMult * a, p.rewardRisk, conf);
+        return undefined;
+      },
+    };
+  },
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { makeSignal } from './make-signal.js';
+import type { ScannerDefinition } from './scanner.js';
+
+const params = z.strictObject({
+  rangeBars: z.number().int().min(1).max(120).default(15),
+  rewardRisk: z.number().positive().max(20).default(2),
+  /** Skip days whose opening range is wider than this percent of its low (too volatile to trade the break). */
+  maxRangePct: z.number().positive().max(50).default(3),
+});
+export type OpeningRangeBreakoutParams = z.infer<typeof params>;
+
+/**
+ * The high and low of the first `rangeBars` bars of the IST day form the range; the first close above it is a
+ * BUY (stop at the range low), the first close below it a SELL (stop at the range high), at most one each per day.
+ */
+export const openingRangeBreakout: ScannerDefinition<OpeningRangeBreakoutParams> = {
+  id: 'opening-range-breakout',
+  description: 'close breaks the opening range; stop at the other side of the range',
+  params,
+  create(p) {
+    const hi: number[] = [];
+    const lo: number[] = [];
+    const fired: number[] = []; // bit 1 = long fired today, bit 2 = short fired today
+    return {
+      id: 'opening-range-breakout',
+      warmupBars: p.rangeBars,
+      next(u) {
+        const id = u.bar.symbolId;
+        if (u.barOfDay === 0) {
+          hi[id] = u.bar.high;
+          lo[id] = u.bar.low;
+          fired[id] = 0;
+        } else if (u.barOfDay < p.rangeBars) {
+          hi[id] = Math.max(hi[id] ?? u.bar.high, u.bar.high);
+          lo[id] = Math.min(lo[id] ?? u.bar.low, u.bar.low);
+        }
+        if (u.barOfDay < p.rangeBars) return undefined;
+        const h = hi[id] ?? 0;
+        const l = lo[id] ?? 0;
+        const width = h - l;
+        const f = fired[id] ?? 0;
+        if (width <= 0 || (width / l) * 100 > p.maxRangePct) return undefined;
+        // confidence: 0.5 plus half the breakout distance measured in range widths, capped at 1
+        if (u.bar.close > h && (f & 1) === 0) {
+          fired[id] = f | 1;
+          return makeSignal('opening-range-breakout', u, 'BUY', l, p.rewardRisk, 0.5 + (0.5 * (u.bar.close - h)) / width);
+        }
+        if (u.bar.close < l && (f & 2) === 0) {
+          fired[id] = f | 2;
+          return makeSignal('opening-range-breakout', u, 'SELL', h, p.rewardRisk, 0.5 + (0.5 * (l - u.bar.close)) / width);
+        }
+        return undefined;
+      },
+    };
+  },
+};

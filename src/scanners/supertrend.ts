@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Atr } from './indicators/atr.js';
+import { makeSignal } from './make-signal.js';
+import type { ScannerDefinition } from './scanner.js';
+
+const params = z.strictObject({
+  period: z.number().int().min(2).max(200).default(10),
+  multiplier: z.number().positive().max(20).default(3),
+  rewardRisk: z.number().positive().max(20).default(2),
+});
+export type SupertrendParams = z.infer<typeof params>;
+
+/**
+ * Supertrend(period, multiplier): bands at (H + L) / 2 ± multiplier × ATR that only tighten while the trend
+ * holds. BUY when the close flips the trend up (stop at the lower band), SELL when it flips down (upper band).
+ */
+export const supertrend: ScannerDefinition<SupertrendParams> = {
+  id: 'supertrend',
+  description: 'Supertrend direction flip; stop at the band',
+  params,
+  create(p) {
+    const atr = new Atr(p.period);
+    const upper: number[] = [];
+    const lower: number[] = [];
+    const dir: number[] = [];
+    const prevClose: number[] = [];
+    return {
+      id: 'supertrend',
+      warmupBars: p.period + 2,
+      next(u) {
+        const id = u.bar.symbolId;
+        const b = u.bar;
+        const a = atr.update(b);
+        const pc = prevClose[id];
+        prevClose[id] = b.close;
+        if (Number.isNaN(a)) return undefined;
+        const mid = (b.high + b.low) / 2;
+        const pu = upper[id];
+        const pl = lower[id];
+        const up = pu === undefined || mid + p.multiplier * a < pu || (pc ?? 0) > pu ? mid + p.multiplier * a : pu;
+        const lo = pl === undefined || mid - p.multiplier * a > pl || (pc ?? 0) < pl ? mid - p.multiplier * a : pl;
+        upper[id] = up;
+        lower[id] = lo;
+        const prevDir = dir[id];
+        const d = prevDir === undefined ? (b.close >= mid ? 1 : -1) : prevDir > 0 ? (b.close < lo ? -1 : 1) : b.close > up ? 1 : -1;
+        dir[id] = d;
+        if (prevDir === undefined || d === prevDir) return undefined;
+        // confidence: the close's distance beyond the broken band in ATRs, from 0.4
+        return d > 0
+          ? makeSignal('supertrend', u, 'BUY', lo, p.rewardRisk, 0.4 + (b.close - (pu ?? up)) / a)
+          : makeSignal('supertrend', u, 'SELL', up, p.rewardRisk, 0.4 + ((pl ?? lo) - b.close) / a);
+      },
+    };
+  },
+};

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DuckDbStore } from '../../src/store/index.js';
+import { istDay, istMinuteOfDay } from '../../src/core/index.js';
+import { configWith, generatedDb, replay } from '../support/replay-fixture.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+describe('runReplay', () => {
+  const tmp = useTempDir();
+
+  it('gives the same fingerprint, signals and result rows when run twice', async () => {
+    const db = await generatedDb(tmp());
+    const a = await replay(db);
+    const b = await replay(db);
+    expect(a.signals.length, 'the sample data must give the scanners something to find').toBeGreaterThan(10);
+    expect(a.results.trades.length).toBeGreaterThan(0);
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect(b.signals).toEqual(a.signals);
+    const strip = (r: typeof a.results) => ({ ...r, run: { ...r.run, runId: '', executionTimeSeconds: 0 } });
+    expect(strip(b.results)).toEqual(strip(a.results));
+  });
+
+  it('never fills an entry before the bar after its signal', async () => {
+    const r = await replay(await generatedDb(tmp()), undefined, false);
+    const signalAt = new Map(r.signals.map((s) => [s.id, s.atMs]));
+    for (const t of r.results.trades) {
+      const at = signalAt.get(String(t.signalId));
+      expect(at, `trade ${t.tradeNo} has its signal`).toBeDefined();
+      expect(Number(t.entryMs), 'entry fill is at or after the close of the signal bar').toBeGreaterThanOrEqual(at ?? Infinity);
+    }
+  });
+
+  it('squares off every intraday position by the square-off time and opens none outside the entry window', async () => {
+    const r = await replay(await generatedDb(tmp()), undefined, false);
+    for (const t of r.results.trades) {
+      const exit = Number(t.exitMs);
+      const entry = Number(t.entryMs);
+      expect(istDay(exit), 'same-day exit').toBe(istDay(entry));
+      expect(istMinuteOfDay(exit), 'exit no later than the 15:15 square-off bar').toBeLessThanOrEqual(15 * 60 + 16);
+      expect(istMinuteOfDay(entry)).toBeGreaterThanOrEqual(9 * 60 + 20);
+      expect(istMinuteOfDay(entry)).toBeLessThanOrEqual(15 * 60 + 1);
+    }
+    expect(r.results.trades.some((t) => t.exitReason === 'SQUARE_OFF')).toBe(true);
+  });
+
+  it("turning one scanner off removes its signals and leaves the others' unchanged", async () => {
+    const db = await generatedDb(tmp());
+    const all = await replay(db, undefined, false);
+    const without = await replay(db, configWith((c) => (c.scanners['ema-crossover'].enabled = false)), false);
+    expect(all.signals.some((s) => s.scannerId === 'ema-crossover')).toBe(true);
+    expect(without.signals.some((s) => s.scannerId === 'ema-crossover')).toBe(false);
+    expect(without.signals).toEqual(all.signals.filter((s) => s.scannerId !== 'ema-crossover'));
+  });
+
+  it('writes one backtest_runs row, a scanner_signals row per signal and a scanner_performance row per scanner', async () => {
+    const db = await generatedDb(tmp());
+    const r = await replay(db);
+    const s = await DuckDbStore.open(db, { readOnly: true });
+    const one = async (sql: string) => (await s.connection.runAndReadAll(sql, [r.runId])).getRows()[0];
+    expect(await one('SELECT count(*)::INTEGER, any_value(total_signals) FROM backtest_runs WHERE run_id = $1')).toEqual([1, r.signals.length]);
+    expect(await one('SELECT count(*)::INTEGER, count(*) FILTER (executed)::INTEGER FROM scanner_signals WHERE backtest_run_id = $1')).toEqual([r.signals.length, r.results.trades.length]);
+    expect(await one('SELECT count(*)::INTEGER FROM scanner_performance WHERE backtest_run_id = $1')).toEqual([6]);
+    expect(await one('SELECT count(*)::INTEGER, sum(net_pnl)::DOUBLE FROM backtest_trades WHERE run_id = $1')).toEqual([
+      r.results.trades.length, r.results.trades.reduce((n, t) => n + Number(t.netPnl), 0) / 100,
+    ]);
+    s.close();
+  });
+});
