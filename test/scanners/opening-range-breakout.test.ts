@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createScanner } from '../../src/scanners/index.js';
+import { type Row, run, updates } from '../support/scanner-harness.js';
+
+const range: Row[] = Array.from({ length: 15 }, (_, i) => ({ o: 100.5, h: i === 3 ? 101 : 100.8, l: i === 7 ? 100 : 100.2, c: 100.5 }));
+const inside: Row = { o: 100.5, h: 100.9, l: 100.1, c: 100.6 };
+
+describe('opening-range-breakout', () => {
+  it('buys the first close above the 15-bar range with the stop at the range low, once a day', () => {
+    const day = [...range, inside, { o: 100.6, h: 101.5, l: 100.5, c: 101.4 }, inside, { o: 100.9, h: 101.8, l: 100.9, c: 101.7 }];
+    const sigs = run(createScanner('opening-range-breakout', {}), updates([day]));
+    expect(sigs).toHaveLength(1);
+    const [i, s] = sigs[0] ?? [0, undefined];
+    expect(i).toBe(16);
+    expect([s?.side, s?.entry, s?.stopLoss, s?.target]).toEqual(['BUY', 10140, 10000, 10140 + 2 * 140]);
+    expect(s?.confidence, '0.5 + 0.5 × 0.4 / 1.0').toBeCloseTo(0.7, 10);
+  });
+
+  it('does not fire inside the range or while the range is still forming, and resets the next day', () => {
+    const breakoutDuringRange: Row[] = range.map((r, i) => (i === 10 ? { ...r, h: 102, c: 101.9 } : r));
+    expect(run(createScanner('opening-range-breakout', {}), updates([[...range, inside, inside]]))).toEqual([]);
+    const day1 = [...breakoutDuringRange, inside];
+    const day2 = [...range, { o: 100.3, h: 100.4, l: 99.5, c: 99.6 }];
+    const sigs = run(createScanner('opening-range-breakout', {}), updates([day1, day2]));
+    expect(sigs.map(([i, s]) => [i, s.side, s.stopLoss])).toEqual([[day1.length + 15, 'SELL', 10100]]);
+  });
+
+  it('skips a day whose range is wider than maxRangePct', () => {
+    const wide: Row[] = range.map((r, i) => (i === 0 ? { ...r, h: 110 } : r));
+    expect(run(createScanner('opening-range-breakout', {}), updates([[...wide, { o: 110, h: 111, l: 110, c: 110.5 }]]))).toEqual([]);
+  });
+});
