@@ -4,3 +4,8 @@ export { openBarReader, type BarReader, type BarColumns } from './bar-reader.js'
 export type { BarRange } from './bar-range.js';
 export { generateBars, type GenerateOptions, type GenerateReport } from './generator/generate-bars.js';
 export { writeRunResults, type RunResults } from './results-writer.js';
+export { ingestFiles, IngestError, REJECT_REASONS, type IngestOptions, type IngestReport, type FileCounts, type RejectReason } from './ingest/index.js';
+export { refreshQualityMetrics, symbolSummary, qualityReport, type QualityRow, type SymbolSummary } from './quality/index.js';
+export { DuckDbMarketDataPort, type DataValidationResult, type QueryAnalysis, type ColumnFrame } from './access/market-data-port.js';
+export { QueryTelemetry, type QueryRecord, type TelemetryClock } from './access/query-telemetry.js';
+export { MARKET_DATA_COLUMNS, type MarketDataColumn, type MarketDataQuery } from './access/market-data-query.js';

@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { TradingCalendar, istTimeOnDay, parseIstDate } from '../../core/index.js';
 import type { DuckDbStore } from '../duckdb-store.js';
 import { StoreError } from '../errors.js';
+import { refreshQualityMetrics } from '../quality/refresh-quality.js';
 import { BarModel, type DayColumns } from './bar-model.js';
 import { universe } from './universe.js';
 
@@ -66,6 +67,7 @@ export const generateBars = async (store: DuckDbStore, o: GenerateOptions): Prom
       FROM gen_stage s JOIN gen_symbols g USING (sym)
       WHERE NOT EXISTS (SELECT 1 FROM market_data m WHERE m.symbol = g.symbol AND m.timestamp = to_timestamp(s.ts_min::BIGINT * 60)::TIMESTAMP)
       ORDER BY ts, g.symbol`);
+    await refreshQualityMetrics(t, { symbols: syms.map((s) => s.symbol), from: TradingCalendar.dateOf(days[0] ?? 0), to: TradingCalendar.dateOf(days[days.length - 1] ?? 0) });
   });
   const inserted = (await countRows(c)) - before;
   await c.run('DROP TABLE gen_stage');

@@ -31,7 +31,7 @@ export const schemaV1: readonly string[] = [
     max_consecutive_losses INTEGER, timestamp TIMESTAMP, PRIMARY KEY (scanner_name, backtest_run_id))`,
   `CREATE TABLE ingest_rejects (
     ingest_id VARCHAR, source_file VARCHAR, line_number BIGINT, reason VARCHAR, raw_row VARCHAR,
-    rejected_at TIMESTAMP)`,
+    symbol VARCHAR, trading_date DATE, rejected_at TIMESTAMP)`,
   `CREATE TABLE journal_orders (
     run_id VARCHAR, client_order_id VARCHAR, broker_order_id VARCHAR, symbol VARCHAR, side VARCHAR,
     quantity INTEGER, order_type VARCHAR, limit_price DECIMAL(10,2), trigger_price DECIMAL(10,2), purpose VARCHAR,
