@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     sequence: { shuffle: true, seed: 20261124 },
     pool: 'forks',
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });
