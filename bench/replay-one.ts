@@ -7,7 +7,7 @@ import { baselineScan } from './baseline-scan.js';
 const [db, mode] = process.argv.slice(2);
 if (db === undefined || (mode !== 'graph' && mode !== 'baseline')) throw new Error('usage: replay-one <db> graph|baseline');
 const store = await DuckDbStore.open(db, { readOnly: true });
-const config = loadEngineConfig();
+const config = loadEngineConfig(new URL('../../config/default.json', import.meta.url).pathname);
 const t0 = performance.now();
 let bars = 0;
 if (mode === 'graph') {

@@ -18,9 +18,8 @@ export interface IngestReport {
 /** Counts per file from the staging tables of the current ingest. */
 export const buildReport = async (c: DuckDBConnection, ingestId: string): Promise<IngestReport> => {
   const rows = (await c.runAndReadAll(`SELECT f.file_idx, f.file, k.final_reason, count(*)::INTEGER,
-        count(*) FILTER (n.present)::INTEGER
+        count(*) FILTER (k.present)::INTEGER
       FROM ing_checked k JOIN ing_files f USING (file_idx)
-      LEFT JOIN ing_new n ON n.file_idx = k.file_idx AND n.line_no = k.line_no
       GROUP BY ALL ORDER BY 1, 3 NULLS FIRST`)).getRows();
   const files = new Map<number, { file: string; rows: number; accepted: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number> }>();
   const fileNames = (await c.runAndReadAll(`SELECT file_idx, file FROM ing_files ORDER BY 1`)).getRows();

@@ -14,21 +14,21 @@ const formatOf = (file: string): 'csv' | 'parquet' => {
 const firstLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 
 /**
- * Loads one file with DuckDB's own reader into TEMP table `ing_file` (CSV as text, so bad values become reject
+ * Loads one file with DuckDB's own reader into a TEMP table (CSV as text, so bad values become reject
  * reasons, not load failures; rows keep file order, so rowid − first rowid + 2 is the CSV line) and checks its columns.
  * Returns the lower-cased column names it has.
  */
-export const loadSourceFile = async (c: DuckDBConnection, file: string): Promise<Set<string>> => {
+export const loadSourceFile = async (c: DuckDBConnection, file: string, table: string): Promise<Set<string>> => {
   if (!existsSync(file)) throw new IngestError('INGEST_FILE_MISSING', file, 'file does not exist');
   const fmt = formatOf(file);
   const literal = `'${file.replaceAll("'", "''")}'`;
   const reader = fmt === 'csv' ? `read_csv(${literal}, header = true, all_varchar = true, auto_detect = true)` : `read_parquet(${literal})`;
   try {
-    await c.run(`CREATE OR REPLACE TEMP TABLE ing_file AS SELECT * FROM ${reader}`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${reader}`);
   } catch (e) {
     throw new IngestError('INGEST_FILE_UNREADABLE', file, `cannot read ${fmt}: ${firstLine(e)}`, { cause: e });
   }
-  const cols = new Set((await c.runAndReadAll(`SELECT lower(column_name) FROM (DESCRIBE ing_file)`)).getRows().map((r) => String(r[0])));
+  const cols = new Set((await c.runAndReadAll(`SELECT lower(column_name) FROM (DESCRIBE ${table})`)).getRows().map((r) => String(r[0])));
   const missing = REQUIRED_COLUMNS.filter((r) => !cols.has(r));
   if (missing.length > 0) throw new IngestError('INGEST_BAD_SHAPE', file, `missing required column(s): ${missing.join(', ')}`);
   return cols;
