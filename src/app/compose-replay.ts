@@ -1,4 +1,4 @@
-import { OrderIdGenerator, ReplayClock, type Signal } from '../core/index.js';
+import { OrderIdGenerator, ReplayClock } from '../core/index.js';
 import type { EngineConfig } from '../config/index.js';
 import { OrderRouter, PositionLedger, SessionSchedule } from '../execution/index.js';
 import { SimBroker } from '../execution/sim/sim-broker.js';
@@ -6,7 +6,7 @@ import { DuckDbBarSource, ReplayJournal, buildResults } from '../replay/index.js
 import { RiskGate } from '../risk/index.js';
 import { type ScannerInstance, createScanner } from '../scanners/index.js';
 import { WindowStore } from '../state/index.js';
-import { type BarRange, type DuckDbStore, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
+import { type BarRange, type DuckDbStore, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
 import { Settler, buildGraph } from '../streams/index.js';
 import { BehaviorSubject } from 'rxjs';
 
@@ -29,7 +29,7 @@ export interface ReplayOutcome {
   readonly elapsedSeconds: number;
   readonly barsPerSecond: number;
   readonly chargesPaise: number;
-  readonly signals: readonly Signal[];
+  readonly signalCount: number;
   readonly deniedByCode: Readonly<Record<string, number>>;
   readonly results: RunResults;
 }
@@ -51,7 +51,8 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   const settler = new Settler();
   const sim = new SimBroker({ slippageBps: cfg.execution.slippageBps, tickPaise: cfg.risk.tickPaise });
   const ledger = new PositionLedger(cfg.execution.charges);
-  const journal = new ReplayJournal();
+  const tables = await JournalTables.open(req.store.connection, reader.symbols.names);
+  const journal = new ReplayJournal(tables);
   const router = new OrderRouter(sim, new OrderIdGenerator(cfg.replay.orderIdPrefix), ledger, journal, clock);
   const session = new SessionSchedule(clock, cfg.execution.session, () => void settler.track(router.squareOffAll()));
   let rejected = 0;
@@ -82,18 +83,18 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     sub.unsubscribe();
     fills.unsubscribe();
   }
+  await tables.close();
   const elapsed = Math.max(1e-9, req.wallSeconds() - t0);
   const results = buildResults({
-    runId: req.runId, signals: journal.signals, trades: ledger.trades, scannerIds: scanners.map((s) => s.id),
+    runId: req.runId, signalsByScanner: journal.signalsByScanner, trades: ledger.trades, scannerIds: scanners.map((s) => s.id),
     tradingDates: reader.tradingDates, initialCapitalPaise: cfg.risk.capitalPaise, riskFreeRatePct: cfg.replay.riskFreeRatePct,
     startMs: Date.parse(`${reader.tradingDates[0]}T00:00:00+05:30`), endMs: lastEnd, symbolsTested: reader.symbols.size,
     executionTimeSeconds: elapsed, configSnapshot: JSON.stringify(cfg),
   });
   if (req.writeResults) await writeRunResults(req.store, results);
-  const deniedByCode: Record<string, number> = {};
-  for (const d of journal.denials) deniedByCode[d.code] = (deniedByCode[d.code] ?? 0) + 1;
+  const deniedByCode = Object.fromEntries([...journal.deniedByCode].sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     runId: req.runId, fingerprint: journal.digest.hex(), bars: source.barsEmitted, rejectedBars: rejected, elapsedSeconds: elapsed,
-    barsPerSecond: source.barsEmitted / elapsed, chargesPaise: ledger.chargesPaise, signals: journal.signals, deniedByCode, results,
+    barsPerSecond: source.barsEmitted / elapsed, chargesPaise: ledger.chargesPaise, signalCount: journal.signalCount, deniedByCode, results,
   };
 };

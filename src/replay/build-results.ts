@@ -1,4 +1,4 @@
-import { type Signal, istDateString, istDay } from '../core/index.js';
+import { istDateString, istDay } from '../core/index.js';
 import type { TradeRecord } from '../execution/index.js';
 import type { RunResults } from '../store/index.js';
 import { dailyReturns, maxDrawdown, sharpeRatio, totalReturn } from './run-metrics.js';
@@ -6,7 +6,8 @@ import { scannerStats } from './scanner-stats.js';
 
 export interface ResultInputs {
   readonly runId: string;
-  readonly signals: readonly Signal[];
+  /** Signals per scanner id. */
+  readonly signalsByScanner: ReadonlyMap<string, number>;
   readonly trades: readonly TradeRecord[];
   readonly scannerIds: readonly string[];
   readonly tradingDates: readonly string[];
@@ -26,9 +27,8 @@ export const buildResults = (x: ResultInputs): RunResults => {
   for (const t of byExit) equity.push((equity[equity.length - 1] ?? 0) + t.netPnl);
   const daily = dailyEquity(x, byExit);
   const finalEquity = equity[equity.length - 1] ?? x.initialCapitalPaise;
-  const bySignal = new Map(x.trades.map((t) => [t.signalId, t]));
   const scanners = x.scannerIds.map((id) => {
-    const st = scannerStats(x.trades.filter((t) => t.scannerId === id).map((t) => ({ pnlPaise: t.netPnl })), x.signals.filter((s) => s.scannerId === id).length);
+    const st = scannerStats(x.trades.filter((t) => t.scannerId === id).map((t) => ({ pnlPaise: t.netPnl })), x.signalsByScanner.get(id) ?? 0);
     return {
       scanner: id, totalSignals: st.totalSignals, profitableSignals: st.profitableSignals, winRatePct: st.winRatePct,
       avgProfit: st.avgProfitPaise, avgLoss: st.avgLossPaise, profitFactor: st.profitFactor, maxConsecutiveLosses: st.maxConsecutiveLosses,
@@ -37,19 +37,11 @@ export const buildResults = (x: ResultInputs): RunResults => {
   return {
     run: {
       runId: x.runId, algorithmName: 'scanner-portfolio', scannersUsed: x.scannerIds.join(','), startMs: x.startMs, endMs: x.endMs,
-      symbolsTested: x.symbolsTested, totalSignals: x.signals.length, profitableSignals: x.trades.filter((t) => t.netPnl > 0).length,
+      symbolsTested: x.symbolsTested, totalSignals: [...x.signalsByScanner.values()].reduce((a, b) => a + b, 0), profitableSignals: x.trades.filter((t) => t.netPnl > 0).length,
       totalReturn: totalReturn(x.initialCapitalPaise, finalEquity), maxDrawdown: maxDrawdown(equity),
       sharpeRatio: sharpeRatio(dailyReturns(daily.map((d) => d.equity), x.initialCapitalPaise), x.riskFreeRatePct / 100),
       executionTimeSeconds: Math.round(x.executionTimeSeconds), configSnapshot: x.configSnapshot,
     },
-    signals: x.signals.map((s) => {
-      const t = bySignal.get(s.id);
-      return {
-        signalId: s.id, scanner: s.scannerId, symbol: s.symbol, side: s.side, entry: s.entry, target: s.target, stop: s.stopLoss,
-        confidence: s.confidence, atMs: s.atMs, executed: t !== undefined, executionPrice: t?.entryPrice ?? null,
-        exitPrice: t?.exitPrice ?? null, pnl: t?.netPnl ?? null,
-      };
-    }),
     scanners,
     trades: x.trades.map((t) => ({
       tradeNo: t.tradeNo, scannerId: t.scannerId, symbol: t.symbol, side: t.side, qty: t.qty, entryMs: t.entryMs, entryPrice: t.entryPrice,

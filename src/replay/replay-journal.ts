@@ -1,29 +1,55 @@
-import type { Journal, JournalRecord, OrderDenied, Signal } from '../core/index.js';
+import type { Journal, JournalRecord } from '../core/index.js';
+import type { DenialRow, SignalRow } from '../store/index.js';
 import { RunDigest } from './run-digest.js';
 
-/** Collects the run's journal for its results and digest; orders and fills are also forwarded to a sink. */
+/** Where a run's signals and denials go (DuckDB temp tables in a replay). */
+export interface JournalSink {
+  appendSignal(s: SignalRow): void;
+  appendDenial(d: DenialRow): void;
+}
+
+/**
+ * The run's journal: digests every record, counts signals per scanner and denials per code, and hands signals and
+ * denials to the sink, so memory stays flat however long the replay.
+ */
 export class ReplayJournal implements Journal {
   readonly digest = new RunDigest();
-  readonly signals: Signal[] = [];
-  readonly denials: OrderDenied[] = [];
-  readonly #sink: (r: JournalRecord) => void;
+  readonly signalsByScanner = new Map<string, number>();
+  readonly deniedByCode = new Map<string, number>();
+  #signals = 0;
   #orders = 0;
   #fills = 0;
 
-  constructor(sink: (r: JournalRecord) => void = () => undefined) {
-    this.#sink = sink;
-  }
+  constructor(private readonly sink: JournalSink) {}
 
   append(r: JournalRecord): void {
     this.digest.add(r);
-    if (r.kind === 'signal') this.signals.push(r.signal);
-    else if (r.kind === 'denial') this.denials.push(r.denial);
-    else if (r.kind === 'order') this.#orders++;
-    else if (r.kind === 'fill') this.#fills++;
-    this.#sink(r);
+    switch (r.kind) {
+      case 'signal':
+        this.#signals++;
+        this.signalsByScanner.set(r.signal.scannerId, (this.signalsByScanner.get(r.signal.scannerId) ?? 0) + 1);
+        this.sink.appendSignal(r.signal);
+        break;
+      case 'denial':
+        this.deniedByCode.set(r.denial.code, (this.deniedByCode.get(r.denial.code) ?? 0) + 1);
+        this.sink.appendDenial(r.denial);
+        break;
+      case 'order':
+        this.#orders++;
+        break;
+      case 'fill':
+        this.#fills++;
+        break;
+      default:
+        break;
+    }
   }
 
   async flush(): Promise<void> {}
+
+  get signalCount(): number {
+    return this.#signals;
+  }
 
   get orderCount(): number {
     return this.#orders;

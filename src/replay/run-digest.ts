@@ -7,14 +7,20 @@ import type { JournalRecord } from '../core/index.js';
  */
 export class RunDigest {
   readonly #hash: Hash = createHash('sha256');
+  #pending = '';
   #records = 0;
 
   add(r: JournalRecord): void {
     const line = canonical(r);
     if (line === undefined) return;
-    this.#hash.update(line);
-    this.#hash.update('\n');
+    this.#pending += `${line}\n`;
     this.#records++;
+    if (this.#pending.length > 65_536) this.#drain();
+  }
+
+  #drain(): void {
+    this.#hash.update(this.#pending);
+    this.#pending = '';
   }
 
   get records(): number {
@@ -22,6 +28,7 @@ export class RunDigest {
   }
 
   hex(): string {
+    this.#drain();
     return this.#hash.copy().digest('hex');
   }
 }

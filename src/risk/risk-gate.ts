@@ -24,16 +24,19 @@ export class RiskGate {
 
   evaluate(s: Signal, ctx: RiskContext): GateResult {
     const shares = positionSize(s, this.config);
-    const base = { signalId: s.id, scannerId: s.scannerId, symbol: s.symbol, atMs: s.atMs };
-    if (shares <= 0) return { kind: 'denied', denial: { ...base, code: 'RISK_QTY_ZERO', reason: 'position size rounds to zero shares' } };
+    if (shares <= 0) return denied(s, 'RISK_QTY_ZERO', 'position size rounds to zero shares');
     const intent: OrderIntent = {
       signalId: s.id, scannerId: s.scannerId, symbol: s.symbol, symbolId: s.symbolId, side: s.side,
       qty: qty(shares), entry: s.entry, target: s.target, stopLoss: s.stopLoss, atMs: s.atMs,
     };
     for (const c of this.#checks) {
       const d = c.check(intent, ctx);
-      if (!d.ok) return { kind: 'denied', denial: { ...base, code: d.code, reason: d.reason } };
+      if (!d.ok) return denied(s, d.code, d.reason);
     }
     return { kind: 'intent', intent };
   }
 }
+
+const denied = (s: Signal, code: string, reason: string): GateResult => ({
+  kind: 'denied', denial: { signalId: s.id, scannerId: s.scannerId, symbol: s.symbol, code, reason, atMs: s.atMs },
+});

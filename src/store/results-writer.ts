@@ -9,11 +9,6 @@ export interface RunResults {
     readonly totalReturn: number; readonly maxDrawdown: number; readonly sharpeRatio: number;
     readonly executionTimeSeconds: number; readonly configSnapshot: string;
   };
-  readonly signals: readonly {
-    readonly signalId: string; readonly scanner: string; readonly symbol: string; readonly side: string;
-    readonly entry: number; readonly target: number; readonly stop: number; readonly confidence: number; readonly atMs: number;
-    readonly executed: boolean; readonly executionPrice: number | null; readonly exitPrice: number | null; readonly pnl: number | null;
-  }[];
   readonly scanners: readonly {
     readonly scanner: string; readonly totalSignals: number; readonly profitableSignals: number; readonly winRatePct: number;
     readonly avgProfit: number; readonly avgLoss: number; readonly profitFactor: number | null; readonly maxConsecutiveLosses: number;
@@ -25,7 +20,7 @@ export interface RunResults {
 const ts = (col: string): string => `make_timestamp((${col} * 1000)::BIGINT)`;
 const rupees = (col: string, p = '10,2'): string => `(${col} / 100)::DECIMAL(${p})`;
 
-/** Writes one run's results in a single transaction. */
+/** Writes one run's results in a single transaction (signals and denials from the run's JournalTables). */
 export const writeRunResults = async (store: DuckDbStore, r: RunResults): Promise<void> => {
   const c = store.connection;
   const id = r.run.runId;
@@ -33,13 +28,18 @@ export const writeRunResults = async (store: DuckDbStore, r: RunResults): Promis
     const x = r.run;
     await c.run(`INSERT INTO backtest_runs VALUES ($1, $2, $3, make_timestamp(($4 * 1000)::BIGINT), make_timestamp(($5 * 1000)::BIGINT), $6, $7, $8, $9::DECIMAL(8,4), $10::DECIMAL(6,4), $11::DECIMAL(6,4), $12, $13::JSON)`,
       [id, x.algorithmName, x.scannersUsed, x.startMs, x.endMs, x.symbolsTested, x.totalSignals, x.profitableSignals, clamp(x.totalReturn, 9999), clamp(x.maxDrawdown, 99), clamp(x.sharpeRatio, 99), x.executionTimeSeconds, x.configSnapshot]);
-    await stageRows(c, 'stage_signals', [['id', 'VARCHAR'], ['scanner', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['entry_p', 'DOUBLE'], ['target_p', 'DOUBLE'], ['stop_p', 'DOUBLE'], ['conf', 'DOUBLE'], ['at_ms', 'DOUBLE'], ['executed', 'BOOLEAN'], ['exec_p', 'DOUBLE'], ['exit_p', 'DOUBLE'], ['pnl', 'DOUBLE']],
-      r.signals.map((s) => [`${id}/${s.signalId}`, s.scanner, s.symbol, s.side, s.entry, s.target, s.stop, s.confidence, s.atMs, s.executed, s.executionPrice, s.exitPrice, s.pnl]));
-    await c.run(`INSERT INTO scanner_signals SELECT id, scanner, symbol, side, ${rupees('entry_p')}, ${rupees('target_p')}, ${rupees('stop_p')}, conf::DECIMAL(3,2), ${ts('at_ms')}, $1, executed, ${rupees('exec_p')}, ${rupees('exit_p')}, ${rupees('pnl', '12,2')}::DECIMAL(8,2) FROM stage_signals`, [id]);
+    await writeTrades(store, id, r.trades);
+    await c.run(`CREATE OR REPLACE TEMP TABLE named_signals AS SELECT s.seq, sc.name AS scanner, sy.name AS symbol,
+        sc.name || ':' || sy.name || ':' || s.at_ms::BIGINT AS id, CASE WHEN s.buy = 1 THEN 'BUY' ELSE 'SELL' END AS side, s.entry_p, s.target_p, s.stop_p, s.conf, s.at_ms
+      FROM j_signals s JOIN j_scanners sc ON sc.idx = s.scanner JOIN j_symbols sy ON sy.idx = s.symbol`);
+    await c.run(`INSERT INTO scanner_signals SELECT $1 || '/' || s.id, s.scanner, s.symbol, s.side, ${rupees('s.entry_p')}, ${rupees('s.target_p')}, ${rupees('s.stop_p')},
+        s.conf::DECIMAL(3,2), ${ts('s.at_ms')}, $1, t.signalid IS NOT NULL, ${rupees('t.entryprice')}, ${rupees('t.exitprice')}, ${rupees('t.netpnl', '12,2')}::DECIMAL(8,2)
+      FROM named_signals s LEFT JOIN stage_trades t ON t.signalid = s.id ORDER BY s.seq`, [id]);
+    await c.run(`INSERT INTO journal_denials SELECT $1, sc.name || ':' || sy.name || ':' || d.at_ms::BIGINT, sc.name, sy.name, d.code, d.reason, ${ts('d.at_ms')}, d.seq::BIGINT
+      FROM j_denials d JOIN j_scanners sc ON sc.idx = d.scanner JOIN j_symbols sy ON sy.idx = d.symbol ORDER BY d.seq`, [id]);
     await stageRows(c, 'stage_perf', [['scanner', 'VARCHAR'], ['total', 'DOUBLE'], ['wins', 'DOUBLE'], ['wr', 'DOUBLE'], ['ap', 'DOUBLE'], ['al', 'DOUBLE'], ['pf', 'DOUBLE'], ['mcl', 'DOUBLE']],
       r.scanners.map((s) => [s.scanner, s.totalSignals, s.profitableSignals, s.winRatePct, s.avgProfit, s.avgLoss, s.profitFactor === null ? null : clamp(s.profitFactor, 9999), s.maxConsecutiveLosses]));
     await c.run(`INSERT INTO scanner_performance SELECT scanner, $1, total::INTEGER, wins::INTEGER, wr::DECIMAL(5,2), ${rupees('ap', '8,2')}, ${rupees('al', '8,2')}, pf::DECIMAL(6,2), mcl::INTEGER, current_timestamp::TIMESTAMP FROM stage_perf`, [id]);
-    await writeTrades(store, id, r.trades);
     await stageRows(c, 'stage_daily', [['d', 'VARCHAR'], ['eq', 'DOUBLE'], ['pnl', 'DOUBLE'], ['n', 'DOUBLE']], r.daily.map((d) => [d.date, d.equity, d.netPnl, d.trades]));
     await c.run(`INSERT INTO backtest_daily SELECT $1, d::DATE, ${rupees('eq', '14,2')}, ${rupees('pnl', '12,2')}, n::INTEGER FROM stage_daily`, [id]);
   });

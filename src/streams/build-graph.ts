@@ -33,13 +33,13 @@ export interface GraphParts {
  * intents go to the router one at a time (concatMap, so effects keep input order).
  */
 export const buildGraph = (p: GraphParts): { outcomes$: Observable<PlaceOutcome>; connectFills(): Subscription } => {
-  const ctx = (): RiskContext => ({
-    nowMs: p.clock.now(),
-    entriesOpen: p.session.entriesOpen,
+  const ctx: RiskContext = {
+    get nowMs() { return p.clock.now(); },
+    get entriesOpen() { return p.session.entriesOpen; },
     isSymbolBusy: (id) => p.router.isBusy(id),
-    openPositions: p.router.busyCount,
-    marginUsedPaise: (p.ledger.openNotional() + p.router.workingEntryNotional()) / p.gate.config.intradayLeverage,
-  });
+    get openPositions() { return p.router.busyCount; },
+    get marginUsedPaise() { return (p.ledger.openNotional() + p.router.workingEntryNotional()) / p.gate.config.intradayLeverage; },
+  };
   const signals$ = p.bars$.pipe(
     tap((bar) => p.session.observe(bar.endMs)),
     validateBars(p.onBarRejected),
@@ -49,7 +49,7 @@ export const buildGraph = (p: GraphParts): { outcomes$: Observable<PlaceOutcome>
   );
   const outcomes$ = signals$.pipe(
     tap((signal) => p.journal.append({ kind: 'signal', signal })),
-    map((signal) => p.gate.evaluate(signal, ctx())),
+    map((signal) => p.gate.evaluate(signal, ctx)),
     tap((r) => {
       if (r.kind === 'denied') p.journal.append({ kind: 'denial', denial: r.denial });
     }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDbStore } from '../../src/store/index.js';
 import { istDay, istMinuteOfDay } from '../../src/core/index.js';
-import { configWith, generatedDb, replay } from '../support/replay-fixture.js';
+import { configWith, generatedDb, replay, storedSignals } from '../support/replay-fixture.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 describe('runReplay', () => {
@@ -11,17 +11,20 @@ describe('runReplay', () => {
     const db = await generatedDb(tmp());
     const a = await replay(db);
     const b = await replay(db);
-    expect(a.signals.length, 'the sample data must give the scanners something to find').toBeGreaterThan(10);
+    expect(a.signalCount, 'the sample data must give the scanners something to find').toBeGreaterThan(10);
     expect(a.results.trades.length).toBeGreaterThan(0);
     expect(b.fingerprint).toBe(a.fingerprint);
-    expect(b.signals).toEqual(a.signals);
+    const sa = await storedSignals(db, a.runId);
+    expect(sa).toHaveLength(a.signalCount);
+    expect(await storedSignals(db, b.runId)).toEqual(sa);
     const strip = (r: typeof a.results) => ({ ...r, run: { ...r.run, runId: '', executionTimeSeconds: 0 } });
     expect(strip(b.results)).toEqual(strip(a.results));
   });
 
   it('never fills an entry before the bar after its signal', async () => {
-    const r = await replay(await generatedDb(tmp()), undefined, false);
-    const signalAt = new Map(r.signals.map((s) => [s.id, s.atMs]));
+    const db = await generatedDb(tmp());
+    const r = await replay(db);
+    const signalAt = new Map((await storedSignals(db, r.runId)).map((s) => [s.id, s.atMs]));
     for (const t of r.results.trades) {
       const at = signalAt.get(String(t.signalId));
       expect(at, `trade ${t.tradeNo} has its signal`).toBeDefined();
@@ -44,11 +47,11 @@ describe('runReplay', () => {
 
   it("turning one scanner off removes its signals and leaves the others' unchanged", async () => {
     const db = await generatedDb(tmp());
-    const all = await replay(db, undefined, false);
-    const without = await replay(db, configWith((c) => (c.scanners['ema-crossover'].enabled = false)), false);
-    expect(all.signals.some((s) => s.scannerId === 'ema-crossover')).toBe(true);
-    expect(without.signals.some((s) => s.scannerId === 'ema-crossover')).toBe(false);
-    expect(without.signals).toEqual(all.signals.filter((s) => s.scannerId !== 'ema-crossover'));
+    const all = await storedSignals(db, (await replay(db)).runId);
+    const without = await storedSignals(db, (await replay(db, configWith((c) => (c.scanners['ema-crossover'].enabled = false)))).runId);
+    expect(all.some((s) => s.scanner === 'ema-crossover')).toBe(true);
+    expect(without.some((s) => s.scanner === 'ema-crossover')).toBe(false);
+    expect(without).toEqual(all.filter((s) => s.scanner !== 'ema-crossover'));
   });
 
   it('writes one backtest_runs row, a scanner_signals row per signal and a scanner_performance row per scanner', async () => {
@@ -56,8 +59,10 @@ describe('runReplay', () => {
     const r = await replay(db);
     const s = await DuckDbStore.open(db, { readOnly: true });
     const one = async (sql: string) => (await s.connection.runAndReadAll(sql, [r.runId])).getRows()[0];
-    expect(await one('SELECT count(*)::INTEGER, any_value(total_signals) FROM backtest_runs WHERE run_id = $1')).toEqual([1, r.signals.length]);
-    expect(await one('SELECT count(*)::INTEGER, count(*) FILTER (executed)::INTEGER FROM scanner_signals WHERE backtest_run_id = $1')).toEqual([r.signals.length, r.results.trades.length]);
+    expect(await one('SELECT count(*)::INTEGER, any_value(total_signals) FROM backtest_runs WHERE run_id = $1')).toEqual([1, r.signalCount]);
+    expect(await one('SELECT count(*)::INTEGER, count(*) FILTER (executed)::INTEGER FROM scanner_signals WHERE backtest_run_id = $1')).toEqual([r.signalCount, r.results.trades.length]);
+    const denied = Object.values(r.deniedByCode).reduce((a, b) => a + b, 0);
+    expect(await one('SELECT count(*)::INTEGER FROM journal_denials WHERE run_id = $1'), 'every denial journaled').toEqual([denied]);
     expect(await one('SELECT count(*)::INTEGER FROM scanner_performance WHERE backtest_run_id = $1')).toEqual([6]);
     expect(await one('SELECT count(*)::INTEGER, sum(net_pnl)::DOUBLE FROM backtest_trades WHERE run_id = $1')).toEqual([
       r.results.trades.length, r.results.trades.reduce((n, t) => n + Number(t.netPnl), 0) / 100,

@@ -32,3 +32,29 @@ export const replay = async (db: string, config = defaultConfig(), write = true)
     store.close();
   }
 };
+
+export interface StoredSignal {
+  readonly id: string;
+  readonly scanner: string;
+  readonly side: string;
+  readonly entry: number;
+  readonly target: number;
+  readonly stop: number;
+  readonly confidence: number;
+  readonly atMs: number;
+}
+
+/** A run's scanner_signals rows in journal order, with the run-independent signal id. */
+export const storedSignals = async (db: string, runId: string): Promise<StoredSignal[]> => {
+  const s = await DuckDbStore.open(db, { readOnly: true });
+  try {
+    const rows = (await s.connection.runAndReadAll(`SELECT split_part(signal_id, '/', 2), scanner_name, signal_type, entry_price::DOUBLE, target_price::DOUBLE,
+        stop_loss::DOUBLE, confidence_score::DOUBLE, epoch_ms(timestamp)::DOUBLE FROM scanner_signals WHERE backtest_run_id = $1 ORDER BY rowid`, [runId])).getRows();
+    return rows.map(([id, scanner, side, entry, target, stop, confidence, atMs]) => ({
+      id: String(id), scanner: String(scanner), side: String(side), entry: Number(entry), target: Number(target), stop: Number(stop),
+      confidence: Number(confidence), atMs: Number(atMs),
+    }));
+  } finally {
+    s.close();
+  }
+};

@@ -1,0 +1,79 @@
+import { DOUBLE, type DuckDBConnection, VARCHAR, listValue } from '@duckdb/node-api';
+import { ColumnBuffer } from './column-buffer.js';
+
+export interface SignalRow {
+  readonly scannerId: string; readonly symbolId: number; readonly side: string;
+  readonly entry: number; readonly target: number; readonly stopLoss: number; readonly confidence: number; readonly atMs: number;
+}
+
+export interface DenialRow {
+  readonly scannerId: string; readonly symbol: string; readonly code: string; readonly reason: string; readonly atMs: number;
+}
+
+/**
+ * A run's signals and denials, appended as they happen to TEMP tables `j_signals` and `j_denials` in columnar
+ * chunks (numbers only, except the denial reason), so a long replay keeps none of them in JS memory. Scanner and
+ * symbol names live in `j_scanners` and `j_symbols`; signal ids are rebuilt in SQL as scanner:symbol:closeMs.
+ */
+export class JournalTables {
+  readonly #scannerIdx = new Map<string, number>();
+  readonly #symbolIdx = new Map<string, number>();
+  #seq = 0;
+
+  private constructor(private readonly c: DuckDBConnection, private readonly signals: ColumnBuffer, private readonly denials: ColumnBuffer, private readonly symbols: readonly string[]) {
+    symbols.forEach((s, i) => this.#symbolIdx.set(s, i));
+  }
+
+  static async open(c: DuckDBConnection, symbols: readonly string[]): Promise<JournalTables> {
+    await c.run(`CREATE OR REPLACE TEMP TABLE j_signals (seq DOUBLE, scanner DOUBLE, symbol DOUBLE, buy DOUBLE, entry_p DOUBLE, target_p DOUBLE, stop_p DOUBLE, conf DOUBLE, at_ms DOUBLE)`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE j_denials (seq DOUBLE, scanner DOUBLE, symbol DOUBLE, at_ms DOUBLE, code VARCHAR, reason VARCHAR)`);
+    const sig = new ColumnBuffer(await c.createAppender('j_signals', null, 'temp'), Array.from({ length: 9 }, () => DOUBLE));
+    const den = new ColumnBuffer(await c.createAppender('j_denials', null, 'temp'), [DOUBLE, DOUBLE, DOUBLE, DOUBLE, VARCHAR, VARCHAR]);
+    return new JournalTables(c, sig, den, symbols);
+  }
+
+  appendSignal(s: SignalRow): void {
+    const b = this.signals;
+    b.set(0, ++this.#seq);
+    b.set(1, this.#scanner(s.scannerId));
+    b.set(2, s.symbolId);
+    b.set(3, s.side === 'BUY' ? 1 : 0);
+    b.set(4, s.entry);
+    b.set(5, s.target);
+    b.set(6, s.stopLoss);
+    b.set(7, s.confidence);
+    b.set(8, s.atMs);
+    b.commit();
+  }
+
+  appendDenial(d: DenialRow): void {
+    const b = this.denials;
+    b.set(0, ++this.#seq);
+    b.set(1, this.#scanner(d.scannerId));
+    b.set(2, this.#symbolIdx.get(d.symbol) ?? -1);
+    b.set(3, d.atMs);
+    b.set(4, d.code);
+    b.set(5, d.reason);
+    b.commit();
+  }
+
+  /** Flushes the buffers and writes the name tables; the tables stay readable until the connection closes. */
+  async close(): Promise<void> {
+    this.signals.close();
+    this.denials.close();
+    await this.c.run(`CREATE OR REPLACE TEMP TABLE j_scanners AS SELECT unnest($1::VARCHAR[]) AS name, generate_subscripts($1::VARCHAR[], 1) - 1 AS idx`, [listValue([...this.#scannerIdx.keys()])]);
+    await this.c.run(`CREATE OR REPLACE TEMP TABLE j_symbols AS SELECT unnest($1::VARCHAR[]) AS name, generate_subscripts($1::VARCHAR[], 1) - 1 AS idx`, [listValue([...this.symbols])]);
+  }
+
+  #scanner(id: string): number {
+    let i = this.#scannerIdx.get(id);
+    if (i === undefined) {
+      i = this.#scannerIdx.size;
+      this.#scannerIdx.set(id, i);
+    }
+    return i;
+  }
+}
+
+
+
