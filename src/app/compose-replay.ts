@@ -1,4 +1,4 @@
-import { OrderIdGenerator, ReplayClock } from '../core/index.js';
+import { InvariantError, OrderIdGenerator, ReplayClock } from '../core/index.js';
 import type { EngineConfig } from '../config/index.js';
 import { OrderRouter, PositionLedger, SessionSchedule } from '../execution/index.js';
 import { SimBroker } from '../execution/sim/sim-broker.js';
@@ -44,7 +44,8 @@ export const enabledScanners = (config: Readonly<EngineConfig>): ScannerInstance
 /** Composition root of a replay backtest: the one graph with the DuckDB source, ReplayClock and SimBroker. */
 export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   const cfg = req.config;
-  const reader = await openBarReader(req.store.connection, req.range);
+  // The bar stream gets a connection of its own: any other statement on a connection ends its streaming result.
+  const reader = await openBarReader(await req.store.connect(), req.range);
   if (reader.totalBars === 0) throw new StoreError('STORE_BAD_ARGUMENT', `${req.store.path}: no bars in the selected range`, { range: req.range });
   const scanners = enabledScanners(cfg);
   const clock = new ReplayClock(0);
@@ -84,6 +85,9 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     fills.unsubscribe();
   }
   await tables.close();
+  if (source.barsEmitted !== reader.totalBars) {
+    throw new InvariantError('replay read fewer bars than the range holds', { read: source.barsEmitted, expected: reader.totalBars });
+  }
   const elapsed = Math.max(1e-9, req.wallSeconds() - t0);
   const results = buildResults({
     runId: req.runId, signalsByScanner: journal.signalsByScanner, trades: ledger.trades, scannerIds: scanners.map((s) => s.id),

@@ -24,7 +24,7 @@ export interface BarReader {
   chunks(): AsyncGenerator<BarColumns>;
 }
 
-const SLICE_TARGET_ROWS = 400_000;
+const SLICE_TARGET_ROWS = 100_000;
 
 /**
  * Streams bars ordered by (timestamp, symbol) in columnar chunks, reading the raw DuckDB vectors (no row

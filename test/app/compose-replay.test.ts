@@ -70,3 +70,14 @@ describe('runReplay', () => {
     s.close();
   });
 });
+
+describe('runReplay with a journal writing during the stream', () => {
+  const tmp = useTempDir();
+
+  it('replays every bar of a range spanning several read slices while signals are journaled', async () => {
+    const db = await generatedDb(tmp(), 300, 15);
+    const r = await replay(db, undefined, false);
+    expect(r.signalCount, 'more signals than DuckDB appends before flushing an appender (204,800)').toBeGreaterThan(204_800);
+    expect(r.bars, 'no bar lost when the journal writes between chunks').toBe(300 * 15 * 375);
+  });
+});
