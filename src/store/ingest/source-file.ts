@@ -21,10 +21,9 @@ const firstLine = (e: unknown): string => (e instanceof Error ? e.message : Stri
 export const loadSourceFile = async (c: DuckDBConnection, file: string, table: string): Promise<Set<string>> => {
   if (!existsSync(file)) throw new IngestError('INGEST_FILE_MISSING', file, 'file does not exist');
   const fmt = formatOf(file);
-  const literal = `'${file.replaceAll("'", "''")}'`;
-  const reader = fmt === 'csv' ? `read_csv(${literal}, header = true, all_varchar = true, auto_detect = true)` : `read_parquet(${literal})`;
+  const reader = fmt === 'csv' ? 'read_csv($1, header = true, all_varchar = true, auto_detect = true)' : 'read_parquet($1)';
   try {
-    await c.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${reader}`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${reader}`, [file]);
   } catch (e) {
     throw new IngestError('INGEST_FILE_UNREADABLE', file, `cannot read ${fmt}: ${firstLine(e)}`, { cause: e });
   }
