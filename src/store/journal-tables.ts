@@ -1,4 +1,5 @@
-import { DOUBLE, type DuckDBConnection, VARCHAR, listValue } from '@duckdb/node-api';
+import { DOUBLE, type DuckDBConnection, VARCHAR } from '@duckdb/node-api';
+import { stageRows } from './append-rows.js';
 import { ColumnBuffer } from './column-buffer.js';
 
 export interface SignalRow {
@@ -61,8 +62,8 @@ export class JournalTables {
   async close(): Promise<void> {
     this.signals.close();
     this.denials.close();
-    await this.c.run(`CREATE OR REPLACE TEMP TABLE j_scanners AS SELECT unnest($1::VARCHAR[]) AS name, generate_subscripts($1::VARCHAR[], 1) - 1 AS idx`, [listValue([...this.#scannerIdx.keys()])]);
-    await this.c.run(`CREATE OR REPLACE TEMP TABLE j_symbols AS SELECT unnest($1::VARCHAR[]) AS name, generate_subscripts($1::VARCHAR[], 1) - 1 AS idx`, [listValue([...this.symbols])]);
+    await stageRows(this.c, 'j_scanners', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#scannerIdx].map(([name, idx]) => [name, idx]));
+    await stageRows(this.c, 'j_symbols', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], this.symbols.map((name, idx) => [name, idx]));
   }
 
   #scanner(id: string): number {

@@ -81,3 +81,17 @@ describe('runReplay with a journal writing during the stream', () => {
     expect(r.bars, 'no bar lost when the journal writes between chunks').toBe(300 * 15 * 375);
   });
 });
+
+describe('runReplay with no signals', () => {
+  const tmp = useTempDir();
+
+  it('completes and writes an empty run when every scanner is off', async () => {
+    const db = await generatedDb(tmp(), 2, 1);
+    const off = configWith((c) => {
+      for (const s of Object.values(c.scanners) as { enabled: boolean }[]) s.enabled = false;
+    });
+    const r = await replay(db, off);
+    expect([r.signalCount, r.results.trades.length, r.bars]).toEqual([0, 0, 2 * 375]);
+    expect(r.results.run.totalReturn).toBe(0);
+  });
+});
