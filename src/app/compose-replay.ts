@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvariantError, OrderIdGenerator, ReplayClock } from '../core/index.js';
 import type { EngineConfig } from '../config/index.js';
 import { OrderRouter, PositionLedger, SessionSchedule } from '../execution/index.js';
@@ -6,7 +9,7 @@ import { DuckDbBarSource, ReplayJournal, buildResults } from '../replay/index.js
 import { RiskGate } from '../risk/index.js';
 import { type ScannerInstance, createScanner } from '../scanners/index.js';
 import { WindowStore } from '../state/index.js';
-import { type BarRange, type DuckDbStore, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
+import { type BarRange, type DuckDbStore, JOURNAL_CATALOG, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
 import { Settler, buildGraph } from '../streams/index.js';
 import { BehaviorSubject } from 'rxjs';
 
@@ -52,7 +55,9 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   const settler = new Settler();
   const sim = new SimBroker({ slippageBps: cfg.execution.slippageBps, tickPaise: cfg.risk.tickPaise });
   const ledger = new PositionLedger(cfg.execution.charges);
-  const tables = await JournalTables.open(req.store.connection, reader.symbols.names);
+  await req.store.connection.run(`SET memory_limit = '${cfg.replay.duckdbMemoryLimitMb}MB'`);
+  const scratch = join(tmpdir(), `trade-engine-${req.runId}-journal.duckdb`);
+  const tables = await JournalTables.open(req.store.connection, reader.symbols.names, scratch);
   const journal = new ReplayJournal(tables);
   const router = new OrderRouter(sim, new OrderIdGenerator(cfg.replay.orderIdPrefix), ledger, journal, clock);
   const session = new SessionSchedule(clock, cfg.execution.session, () => void settler.track(router.squareOffAll()));
@@ -95,7 +100,13 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     startMs: Date.parse(`${reader.tradingDates[0]}T00:00:00+05:30`), endMs: lastEnd, symbolsTested: reader.symbols.size,
     executionTimeSeconds: elapsed, configSnapshot: JSON.stringify(cfg),
   });
-  if (req.writeResults) await writeRunResults(req.store, results);
+  try {
+    if (req.writeResults) await writeRunResults(req.store, results);
+  } finally {
+    await req.store.connection.run(`DETACH ${JOURNAL_CATALOG}`);
+    rmSync(scratch, { force: true });
+    rmSync(`${scratch}.wal`, { force: true });
+  }
   const deniedByCode = Object.fromEntries([...journal.deniedByCode].sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     runId: req.runId, fingerprint: journal.digest.hex(), bars: source.barsEmitted, rejectedBars: rejected, elapsedSeconds: elapsed,

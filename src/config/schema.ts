@@ -15,6 +15,8 @@ export const engineConfigSchema = z.strictObject({
     riskFreeRatePct: z.number().min(0).max(50).default(6.5),
     windowBars: z.number().int().min(10).max(5000).default(120),
     orderIdPrefix: z.string().regex(/^[A-Za-z0-9]{1,6}$/).default('BT'),
+    /** DuckDB's buffer limit during a replay; the journal spills to its scratch file beyond it. */
+    duckdbMemoryLimitMb: z.number().int().min(64).max(65_536).default(192),
   }).prefault({}),
   risk: riskConfigSchema.prefault({}),
   execution: executionConfigSchema.prefault({}),

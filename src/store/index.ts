@@ -9,4 +9,4 @@ export { refreshQualityMetrics, symbolSummary, qualityReport, type QualityRow, t
 export { DuckDbMarketDataPort, type DataValidationResult, type QueryAnalysis, type ColumnFrame } from './access/market-data-port.js';
 export { QueryTelemetry, type QueryRecord, type TelemetryClock } from './access/query-telemetry.js';
 export { MARKET_DATA_COLUMNS, type MarketDataColumn, type MarketDataQuery } from './access/market-data-query.js';
-export { JournalTables, type SignalRow, type DenialRow } from './journal-tables.js';
+export { JournalTables, JOURNAL_CATALOG, type SignalRow, type DenialRow } from './journal-tables.js';

@@ -16,6 +16,8 @@ export interface DenialRow {
  * chunks (numbers only, except the denial reason), so a long replay keeps none of them in JS memory. Scanner and
  * symbol names live in `j_scanners` and `j_symbols`; signal ids are rebuilt in SQL as scanner:symbol:closeMs.
  */
+export const JOURNAL_CATALOG = 'replay_journal';
+
 export class JournalTables {
   readonly #scannerIdx = new Map<string, number>();
   readonly #symbolIdx = new Map<string, number>();
@@ -25,11 +27,21 @@ export class JournalTables {
     symbols.forEach((s, i) => this.#symbolIdx.set(s, i));
   }
 
-  static async open(c: DuckDBConnection, symbols: readonly string[]): Promise<JournalTables> {
-    await c.run(`CREATE OR REPLACE TEMP TABLE j_signals (seq DOUBLE, scanner DOUBLE, symbol DOUBLE, buy DOUBLE, entry_p DOUBLE, target_p DOUBLE, stop_p DOUBLE, conf DOUBLE, at_ms DOUBLE)`);
-    await c.run(`CREATE OR REPLACE TEMP TABLE j_denials (seq DOUBLE, scanner DOUBLE, symbol DOUBLE, at_ms DOUBLE, code VARCHAR, reason VARCHAR)`);
-    const sig = new ColumnBuffer(await c.createAppender('j_signals', null, 'temp'), Array.from({ length: 9 }, () => DOUBLE));
-    const den = new ColumnBuffer(await c.createAppender('j_denials', null, 'temp'), [DOUBLE, DOUBLE, DOUBLE, DOUBLE, VARCHAR, VARCHAR]);
+  /**
+   * `scratchFile`: a DuckDB file the journal lives in (attached as `replay_journal`), so its pages can leave memory;
+   * the caller deletes it after the results are written. Without one the tables are in-memory TEMP tables.
+   */
+  static async open(c: DuckDBConnection, symbols: readonly string[], scratchFile?: string): Promise<JournalTables> {
+    const catalog = scratchFile === undefined ? 'temp' : JOURNAL_CATALOG;
+    if (scratchFile !== undefined) await c.run(`ATTACH '${scratchFile.replaceAll("'", "''")}' AS ${JOURNAL_CATALOG} (READ_WRITE)`);
+    await c.run(`CREATE OR REPLACE TABLE ${catalog}.j_signals (seq DOUBLE, scanner DOUBLE, symbol DOUBLE, buy DOUBLE, entry_p DOUBLE, target_p DOUBLE, stop_p DOUBLE, conf DOUBLE, at_ms DOUBLE)`);
+    await c.run(`CREATE OR REPLACE TABLE ${catalog}.j_denials (seq DOUBLE, scanner DOUBLE, symbol DOUBLE, at_ms DOUBLE, code VARCHAR, reason VARCHAR)`);
+    if (scratchFile !== undefined) {
+      await c.run(`CREATE OR REPLACE TEMP VIEW j_signals AS SELECT * FROM ${JOURNAL_CATALOG}.j_signals`);
+      await c.run(`CREATE OR REPLACE TEMP VIEW j_denials AS SELECT * FROM ${JOURNAL_CATALOG}.j_denials`);
+    }
+    const sig = new ColumnBuffer(await c.createAppender('j_signals', 'main', catalog), Array.from({ length: 9 }, () => DOUBLE));
+    const den = new ColumnBuffer(await c.createAppender('j_denials', 'main', catalog), [DOUBLE, DOUBLE, DOUBLE, DOUBLE, VARCHAR, VARCHAR]);
     return new JournalTables(c, sig, den, symbols);
   }
 
