@@ -1,20 +1,8 @@
-/** Wilder's smoothing per symbol: a simple mean of the first `period` values, then (prev × (p − 1) + x) / p. O(1). */
-export class WilderAverage {
-  readonly #value: number[] = [];
-  readonly #count: number[] = [];
+import { SeededAverage } from './seeded-average.js';
 
-  constructor(readonly period: number) {}
-
-  update(id: number, x: number): number {
-    const n = (this.#count[id] ?? 0) + 1;
-    this.#count[id] = n;
-    const prev = this.#value[id] ?? 0;
-    if (n < this.period) {
-      this.#value[id] = prev + x;
-      return Number.NaN;
-    }
-    const v = n === this.period ? (prev + x) / this.period : (prev * (this.period - 1) + x) / this.period;
-    this.#value[id] = v;
-    return v;
+/** Wilder's smoothing per symbol: (prev × (p − 1) + x) / p after a simple-mean seed. O(1). */
+export class WilderAverage extends SeededAverage {
+  constructor(period: number) {
+    super(period, (prev, x) => (prev * (period - 1) + x) / period);
   }
 }
