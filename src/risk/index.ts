@@ -1,4 +1,11 @@
-export { riskConfigSchema, type RiskConfig } from './config.js';
+export { riskConfigSchema, type RiskConfig, type RiskChecksConfig, type KillSwitchConfig } from './config.js';
 export { RiskGate, type GateResult } from './risk-gate.js';
-export type { RiskCheck, RiskContext, RiskDecision, RiskDenyCode } from './risk-check.js';
+export { RISK_DENY_CODES, type RiskCheck, type RiskContext, type RiskDecision, type RiskDenyCode, type PositionView } from './risk-check.js';
 export { positionSize } from './position-sizing.js';
+export { type TradingState, TRADING_STATES } from './trading-state.js';
+export { KillSwitch, type KillSwitchTrip } from './kill-switch.js';
+export { type KillSwitchCode, type KillSwitchSnapshot, parseKillSwitchSnapshot } from './kill-switch-snapshot.js';
+export { RiskSession } from './risk-session.js';
+export { OrderActivity, type OrderActivityView, type LastIntent } from './order-activity.js';
+export { LastPrices } from './last-prices.js';
+export type { PositionBook } from './unrealised-pnl.js';

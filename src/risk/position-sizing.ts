@@ -5,7 +5,7 @@ import type { RiskConfig } from './config.js';
  * Shares to trade: risk a fixed share of capital between entry and stop, capped by the per-position notional
  * limit of the leveraged capital, rounded down to the lot size. 0 means "too small to trade".
  */
-export const positionSize = (s: Signal, c: RiskConfig): number => {
+export const positionSize = (s: Pick<Signal, 'entry' | 'stopLoss'>, c: RiskConfig): number => {
   const perShareRisk = Math.abs(s.entry - s.stopLoss);
   if (perShareRisk <= 0 || s.entry <= 0) return 0;
   const byRisk = (c.capitalPaise * c.riskPerTradePct) / 100 / perShareRisk;

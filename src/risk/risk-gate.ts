@@ -1,36 +1,37 @@
 import { type OrderDenied, type OrderIntent, type Signal, qty } from '../core/index.js';
-import { capitalCheck } from './checks/capital-check.js';
-import { maxOpenPositionsCheck } from './checks/max-open-positions-check.js';
-import { onePositionPerSymbolCheck } from './checks/one-position-per-symbol-check.js';
-import { tradingWindowCheck } from './checks/trading-window-check.js';
 import type { RiskConfig } from './config.js';
+import { gateChecks } from './gate-checks.js';
 import { positionSize } from './position-sizing.js';
 import type { RiskCheck, RiskContext } from './risk-check.js';
+import { bracketOnTick } from './tick-rounding.js';
+import { tradingStateCheck } from './checks/trading-state-check.js';
 
 export type GateResult = { readonly kind: 'intent'; readonly intent: OrderIntent } | { readonly kind: 'denied'; readonly denial: OrderDenied };
 
-/** Sizes a signal into an intent, then runs the checks in a fixed order; the first denial wins. */
+/**
+ * Puts a signal's stop and target on the tick and sizes it from that stop into an intent, then decides in a fixed order, first denial wins:
+ * the trading state, a zero size, then the configured checks (gate-checks.ts; docs/risk.md).
+ */
 export class RiskGate {
   readonly #checks: readonly RiskCheck[];
 
   constructor(readonly config: RiskConfig) {
-    this.#checks = [
-      tradingWindowCheck,
-      onePositionPerSymbolCheck,
-      maxOpenPositionsCheck(config.maxOpenPositions),
-      capitalCheck(config.capitalPaise, config.intradayLeverage),
-    ];
+    this.#checks = gateChecks(config);
   }
 
   evaluate(s: Signal, ctx: RiskContext): GateResult {
-    const shares = positionSize(s, this.config);
-    if (shares <= 0) return denied(s, 'RISK_QTY_ZERO', 'position size rounds to zero shares');
+    const bracket = bracketOnTick(s.side, s.stopLoss, s.target, this.config.tickPaise);
+    const shares = positionSize({ entry: s.entry, stopLoss: bracket.stopLoss }, this.config);
     const intent: OrderIntent = {
       signalId: s.id, scannerId: s.scannerId, symbol: s.symbol, symbolId: s.symbolId, side: s.side,
-      qty: qty(shares), entry: s.entry, target: s.target, stopLoss: s.stopLoss, atMs: s.atMs,
+      qty: qty(shares), entry: s.entry, target: bracket.target, stopLoss: bracket.stopLoss, atMs: s.atMs,
     };
-    for (const c of this.#checks) {
-      const d = c.check(intent, ctx);
+    const state = tradingStateCheck.check(intent, ctx);
+    if (!state.ok) return denied(s, state.code, state.reason);
+    if (shares <= 0) return denied(s, 'RISK_QTY_ZERO', 'position size rounds to zero shares');
+    const checks = this.#checks;
+    for (let i = 0; i < checks.length; i++) {
+      const d = (checks[i] as RiskCheck).check(intent, ctx);
       if (!d.ok) return denied(s, d.code, d.reason);
     }
     return { kind: 'intent', intent };

@@ -1,7 +1,7 @@
 import { type Observable, type Subscription, concatMap, filter, map, tap } from 'rxjs';
 import type { Bar, BarMatcher, BrokerPort, Clock, Fill, Journal, PlaceOutcome } from '../core/index.js';
 import type { OrderRouter, PositionLedger } from '../execution/index.js';
-import type { GateResult, RiskContext, RiskGate } from '../risk/index.js';
+import { type GateResult, type KillSwitchTrip, type RiskContext, type RiskGate, RiskSession } from '../risk/index.js';
 import type { ScannerInstance } from '../scanners/index.js';
 import type { WindowStore } from '../state/index.js';
 import type { Settler } from './settler.js';
@@ -25,25 +25,46 @@ export interface GraphParts {
   readonly clock: Clock;
   readonly onBarRejected: (code: BarRejectCode, bar: Bar) => void;
   readonly onFill?: (f: Fill) => void;
+  /** Last prices, intent history and the kill switch the gate reads; a fresh one from the gate's config when absent. */
+  readonly risk?: RiskSession;
+  /** The kill switch changed the trading state (already applied; the graph flattens when the trip asks). */
+  readonly onRiskTrip?: (t: KillSwitchTrip) => void;
 }
 
 /**
  * The one graph, identical for live and replay. Per bar, in order: session alerts are scheduled, the simulator
  * matches resting orders (no look-ahead), the window updates, scanners run, signals pass the risk gate, and
- * intents go to the router one at a time (concatMap, so effects keep input order).
+ * intents go to the router one at a time (concatMap, so effects keep input order). The risk session sees each
+ * bar after matching and each fill after the ledger; a kill-switch halt with flatten squares everything off.
  */
 export const buildGraph = (p: GraphParts): { outcomes$: Observable<PlaceOutcome>; connectFills(): Subscription } => {
+  const risk = p.risk ?? new RiskSession(p.gate.config);
   const ctx: RiskContext = {
     get nowMs() { return p.clock.now(); },
+    get tradingState() { return risk.tradingState; },
     get entriesOpen() { return p.session.entriesOpen; },
     isSymbolBusy: (id) => p.router.isBusy(id),
+    position: (id) => p.ledger.position(id),
     get openPositions() { return p.router.busyCount; },
-    get marginUsedPaise() { return (p.ledger.openNotional() + p.router.workingEntryNotional()) / p.gate.config.intradayLeverage; },
+    get grossExposurePaise() { return p.ledger.openNotional() + p.router.workingEntryNotional(); },
+    get realisedPnlPaise() { return p.ledger.realisedNetPaise; },
+    lastPricePaise: (id) => risk.lastPrices.get(id),
+    activity: risk.activity,
+  };
+  // Router work started by fills (brackets); a flatten waits for it, so no bracket is placed after the square-off.
+  let fillWork: Promise<unknown> = Promise.resolve();
+  const onTrip = (t: KillSwitchTrip | undefined): void => {
+    if (t === undefined) return;
+    p.onRiskTrip?.(t);
+    if (t.flatten) void p.settler.track(fillWork.then(() => p.router.squareOffAll()));
   };
   const signals$ = p.bars$.pipe(
     tap((bar) => p.session.observe(bar.endMs)),
     validateBars(p.onBarRejected),
-    tap((bar) => p.matcher?.matchBar(bar)),
+    tap((bar) => {
+      p.matcher?.matchBar(bar);
+      onTrip(risk.onBar(bar, p.ledger));
+    }),
     map((bar) => p.windows.push(bar)),
     runScanners(p.scanners$),
   );
@@ -54,6 +75,7 @@ export const buildGraph = (p: GraphParts): { outcomes$: Observable<PlaceOutcome>
       if (r.kind === 'denied') p.journal.append({ kind: 'denial', denial: r.denial });
     }),
     filter((r: GateResult): r is Extract<GateResult, { kind: 'intent' }> => r.kind === 'intent'),
+    tap((r) => risk.onIntent(r.intent, p.clock.now())),
     concatMap((r): Promise<PlaceOutcome> => p.settler.track(p.router.submit(r.intent))),
   );
   const connectFills = (): Subscription =>
@@ -61,7 +83,9 @@ export const buildGraph = (p: GraphParts): { outcomes$: Observable<PlaceOutcome>
       p.ledger.applyFill(f);
       p.journal.append({ kind: 'fill', fill: f });
       p.onFill?.(f);
-      void p.settler.track(p.router.onFill(f));
+      const work = p.settler.track(p.router.onFill(f));
+      fillWork = Promise.all([fillWork, work.catch(() => undefined)]);
+      onTrip(risk.onFill(f, p.ledger));
     });
   return { outcomes$, connectFills };
 };

@@ -1,7 +1,10 @@
 import { ALLOW, type RiskCheck, deny } from '../risk-check.js';
 
+/** Positions plus working entries, at most `max`; an order on a symbol already held opens no new one. */
 export const maxOpenPositionsCheck = (max: number): RiskCheck => ({
   id: 'RISK_MAX_OPEN_POSITIONS',
-  check: (_intent, ctx) =>
-    ctx.openPositions >= max ? deny('RISK_MAX_OPEN_POSITIONS', `${ctx.openPositions} open positions, limit ${max}`) : ALLOW,
+  check: (intent, ctx) =>
+    ctx.openPositions >= max && !ctx.isSymbolBusy(intent.symbolId)
+      ? deny('RISK_MAX_OPEN_POSITIONS', `${ctx.openPositions} open positions, limit ${max}`)
+      : ALLOW,
 });
