@@ -1,5 +1,5 @@
 import type { EpochMs, Paise } from '../src/core/index.js';
-import { enabledScanners } from '../src/app/compose-replay.js';
+import { enabledScanners } from '../src/app/assemble-engine.js';
 import type { EngineConfig } from '../src/config/index.js';
 import { WindowStore } from '../src/state/index.js';
 import type { BarReader } from '../src/store/index.js';

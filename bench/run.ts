@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDbStore, generateBars, ingestFiles } from '../src/store/index.js';
 import { type BenchRow, report } from './bench-table.js';
+import { benchFrameToSignal, benchInProcess, benchLoopback } from './feed-bench.js';
+import { benchRiskGate } from './risk-gate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -41,7 +43,31 @@ const replayOne = (db: string, mode: 'graph' | 'baseline'): { bars: number; bars
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { bars: number; barsPerSecond: number; peakRssMb: number };
 };
 
+const feedBench = async (): Promise<void> => {
+  const inProc = benchInProcess();
+  log(`feed in-process: ${Math.round(inProc)} ticks/s`);
+  rows.push({ issue: '#4', metric: 'ticks decoded + aggregated in-process (1,000 instruments)', value: inProc, unit: 'ticks/s', target: '>= 1,000,000' });
+  const lb = await benchLoopback();
+  log(`feed loopback: client ${Math.round(lb.feed)} frames/s, bare ws ${Math.round(lb.bare)} frames/s`);
+  rows.push({ issue: '#4', metric: 'feed client over loopback (decode + aggregate)', value: lb.feed, unit: 'ticks/s' });
+  rows.push({ issue: '#4', metric: 'bare ws client over loopback, same frames', value: lb.bare, unit: 'frames/s' });
+  rows.push({ issue: '#4', metric: 'feed client / bare ws', value: lb.feed / lb.bare, unit: 'ratio', target: '>= 0.8' });
+  const lat = await benchFrameToSignal();
+  log(`frame to signal: p50 ${lat.p50.toFixed(1)} us, p99 ${lat.p99.toFixed(1)} us over ${lat.signals} signals`);
+  rows.push({ issue: '#4', metric: `frame to signal p50 (1,000 instruments, ${lat.signals} signals)`, value: lat.p50, unit: 'µs' });
+  rows.push({ issue: '#4', metric: 'frame to signal p99', value: lat.p99, unit: 'µs', target: '< 1,000' });
+};
+
 try {
+  if (process.argv.includes('--only-feed')) {
+    await feedBench();
+    report(rows, join(root, 'bench', 'results.json'));
+    process.exit(0);
+  }
+  await feedBench();
+  const gateNs = await benchRiskGate();
+  log(`risk gate: ${gateNs.toFixed(0)} ns per intent`);
+  rows.push({ issue: '#6', metric: 'risk gate per intent, every check on', value: gateNs, unit: 'ns', target: '< 2,000' });
   const db1 = join(work, 'bars-1m.duckdb');
   rows.push({ issue: '#2', metric: 'generate 1,000,000 bars', value: await generate(db1, 100, 27), unit: 's' });
   rows.push({ issue: '#2', metric: 'ingest 1,000,000-row CSV with validation', value: await ingestBench(db1), unit: 'rows/s', target: '>= 1,000,000' });

@@ -4,6 +4,8 @@ import { registerDataCommands } from './commands/data.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerLiveCommand } from './commands/live.js';
+import { registerSimCommand } from './commands/sim.js';
 
 export const buildProgram = (): Command => {
   const program = new Command('trade-engine')
@@ -14,6 +16,8 @@ export const buildProgram = (): Command => {
   registerIngestCommand(program);
   registerReplayCommand(program);
   registerDemoCommand(program);
+  registerSimCommand(program);
+  registerLiveCommand(program);
   return program;
 };
 

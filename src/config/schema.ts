@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { executionConfigSchema } from '../execution/config.js';
+import { feedConfigSchema } from '../feed/config.js';
 import { riskConfigSchema } from '../risk/config.js';
 
 const scannerEntry = z.strictObject({
@@ -21,6 +22,7 @@ export const engineConfigSchema = z.strictObject({
   risk: riskConfigSchema.prefault({}),
   execution: executionConfigSchema.prefault({}),
   scanners: z.record(z.string(), scannerEntry).default({}),
+  feed: feedConfigSchema.prefault({}),
 });
 
 export type EngineConfig = z.infer<typeof engineConfigSchema>;

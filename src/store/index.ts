@@ -10,3 +10,5 @@ export { DuckDbMarketDataPort, type DataValidationResult, type QueryAnalysis, ty
 export { QueryTelemetry, type QueryRecord, type TelemetryClock } from './access/query-telemetry.js';
 export { MARKET_DATA_COLUMNS, type MarketDataColumn, type MarketDataQuery } from './access/market-data-query.js';
 export { JournalTables, JOURNAL_CATALOG, type SignalRow, type DenialRow } from './journal-tables.js';
+export { BarRecorder } from './bar-recorder.js';
+export { LiveJournalWriter } from './live-journal-writer.js';

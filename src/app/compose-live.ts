@@ -1,0 +1,139 @@
+import { tap } from 'rxjs';
+import { type Clock, EngineError, ReplayClock, SymbolTable, epochMs, istDay, istMinuteOfDay, parseHhMm } from '../core/index.js';
+import type { EngineConfig } from '../config/index.js';
+import { DhanFeed, type Instrument } from '../feed/dhan/index.js';
+import { BarRecorder, type DuckDbStore, LiveJournalWriter } from '../store/index.js';
+import { Settler } from '../streams/index.js';
+import type { Logger } from '../telemetry/index.js';
+import { type Engine, assembleEngine } from './assemble-engine.js';
+import { LiveJournal } from './live-journal.js';
+
+export interface LiveRequest {
+  readonly config: Readonly<EngineConfig>;
+  readonly instruments: readonly Instrument[];
+  readonly feedUrl: string;
+  readonly clientId: string;
+  readonly token: string;
+  /** Records bars and the journal when given. */
+  readonly store?: DuckDbStore;
+  readonly runId: string;
+  /** Wall time: sockets, timers and flushes. Trading rules run on exchange time (see below). */
+  readonly wallClock: Clock;
+  readonly log: Logger;
+}
+
+export interface LiveSummary {
+  readonly runId: string;
+  readonly bars: number;
+  readonly ticks: number;
+  readonly signals: number;
+  readonly orders: number;
+  readonly fills: number;
+  readonly barsRecorded: number;
+  readonly reconnects: number;
+  readonly dropped: Readonly<Record<string, number>>;
+  readonly deniedByCode: Readonly<Record<string, number>>;
+}
+
+export interface LiveSession {
+  readonly feed: DhanFeed;
+  readonly engine: Engine;
+  readonly journal: LiveJournal;
+  /** Exchange time: the clock the graph runs on. */
+  readonly clock: ReplayClock;
+  stop(): Promise<LiveSummary>;
+}
+
+/**
+ * Composition root of a live paper session: the Dhan feed's bars through the same graph as a replay, with the
+ * simulated broker filling at live prices. The graph's clock is exchange time (the newest trade time, moved on by
+ * the wall clock between trades), so entry window and square-off fire by the exchange's clock exactly as in a
+ * replay of the recorded bars, and a simulator running faster than real time is handled alike.
+ */
+export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
+  const cfg = req.config;
+  const f = cfg.feed;
+  const log = req.log;
+  if (req.instruments.length === 0) throw new EngineError('LIVE_NO_INSTRUMENTS', 'no instruments to subscribe: set feed.instruments or feed.instrumentsFile in the config');
+  const clock = new ReplayClock(0);
+  const wall = req.wallClock;
+  const open = parseHhMm(f.marketOpen);
+  const close = parseHhMm(f.marketClose);
+  const isMarketOpen = (): boolean => {
+    const t = feed.exchangeNow() || wall.now();
+    const m = istMinuteOfDay(t);
+    const weekday = (istDay(t) + 4) % 7; // day 0 = Thursday 1970-01-01
+    return weekday !== 0 && weekday !== 6 && m >= open && m < close;
+  };
+  const feed = new DhanFeed({
+    baseUrl: req.feedUrl, clientId: req.clientId, token: req.token, instruments: req.instruments,
+    symbols: new SymbolTable(req.instruments.map((i) => i.symbol)), mode: f.mode, clock: wall, seed: cfg.replay.seed,
+    aggregator: { intervalMs: f.barIntervalSeconds * 1000, graceMs: f.graceMs, sessionOpenMinute: open, closeOnNextTick: f.closeOnNextTick },
+    backoff: f.backoff, stallMs: f.stallSeconds * 1000, deadMs: f.deadSeconds * 1000, handshakeTimeoutMs: f.handshakeTimeoutMs,
+    maxConnections: f.maxConnections, closeCheckMs: f.closeCheckMs, isMarketOpen,
+  });
+  const recorder = req.store !== undefined && f.record.enabled ? await BarRecorder.open(req.store) : undefined;
+  const writer = req.store !== undefined ? await LiveJournalWriter.open(req.store, req.runId) : undefined;
+  const journal = new LiveJournal(writer);
+  let bars = 0;
+  const advance = (t: number): void => {
+    if (t > clock.now()) clock.advanceTo(epochMs(t));
+  };
+  const bars$ = feed.bars$.pipe(tap((b) => {
+    bars++;
+    advance(b.endMs);
+    recorder?.append(b);
+    log.debug({ component: 'feed', operation: 'bar', symbol: b.symbol, latency_ms: wall.now() - b.receivedMs }, 'bar');
+  }));
+  const engine = assembleEngine({
+    config: cfg, bars$, clock, journal, settler: new Settler(), orderIdPrefix: 'PP',
+    onBarRejected: (code, b) => log.warn({ component: 'validate', operation: 'reject', symbol: b.symbol, status: code }, 'bar rejected'),
+  });
+  const fills = engine.connectFills();
+  const outcomes = engine.outcomes$.subscribe({
+    next: (o) => log.info({ component: 'router', operation: 'place', status: o.kind }, 'order'),
+    error: (e: unknown) => log.error({ component: 'graph', err: e }, 'graph failed'),
+  });
+  feed.events$.subscribe((e) => {
+    if (e.type === 'fatal') log.error({ component: 'feed', operation: 'fatal', status: e.error.code }, e.error.message);
+    else log.info({ component: 'feed', operation: e.type, connection: e.connection, ...('delayMs' in e ? { delay_ms: e.delayMs } : {}) }, `feed ${e.type}`);
+  });
+  let lastFlush = wall.now();
+  let timer: (() => void) | undefined;
+  const tick = (): void => {
+    const now = feed.exchangeNow();
+    if (now > 0) advance(now - f.graceMs);
+    if (wall.now() - lastFlush >= f.record.flushMs || (recorder?.pending ?? 0) >= f.record.batchBars) {
+      lastFlush = wall.now();
+      recorder?.flush().catch((e: unknown) => log.error({ component: 'recorder', err: e }, 'recording failed'));
+      writer?.flush().catch((e: unknown) => log.error({ component: 'journal', err: e }, 'journal write failed'));
+    }
+    timer = wall.at(epochMs(wall.now() + f.closeCheckMs), 'live-tick', tick);
+  };
+  tick();
+  log.info({ component: 'daemon', operation: 'start', status: 'connecting', instruments: req.instruments.length, connections: feed.connectionCount }, 'live paper session starting');
+  const stop = async (): Promise<LiveSummary> => {
+    timer?.();
+    await feed.stop();
+    await engine.settler.idle();
+    outcomes.unsubscribe();
+    fills.unsubscribe();
+    await recorder?.close();
+    await writer?.close();
+    const summary: LiveSummary = {
+      runId: req.runId, bars, ticks: feed.stats.ticks, signals: journal.signalCount, orders: journal.orders, fills: journal.fills,
+      barsRecorded: recorder?.written ?? 0, reconnects: feed.stats.reconnects, dropped: Object.fromEntries(feed.stats.dropped),
+      deniedByCode: Object.fromEntries(journal.deniedByCode),
+    };
+    log.info({ component: 'daemon', operation: 'stop', status: 'stopped', ...summary }, 'live session stopped');
+    return summary;
+  };
+  try {
+    await feed.start();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  log.info({ component: 'daemon', operation: 'start', status: 'connected' }, 'feed connected');
+  return { feed, engine, journal, clock, stop };
+};

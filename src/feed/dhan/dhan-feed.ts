@@ -1,0 +1,170 @@
+import { Subject } from 'rxjs';
+import { type Bar, type BarSource, type Clock, type EpochMs, type Paise, SeededRandom, type SymbolTable, epochMs } from '../../core/index.js';
+import { type AggregatorConfig, BarAggregator } from '../bar-aggregator.js';
+import type { FeedError } from '../errors.js';
+import { Backoff, type BackoffConfig } from './backoff.js';
+import { type ConnectionEvent, FeedConnection } from './feed-connection.js';
+import { decodeFrame } from './packet-decoder.js';
+import type { DropReason, FeedPacket } from './packets.js';
+import { type Instrument, feedUrl, planConnections } from './subscription-plan.js';
+import { EXCHANGE_SEGMENTS, type FeedMode } from './wire.js';
+
+export interface DhanFeedOptions {
+  readonly baseUrl: string;
+  readonly clientId: string;
+  readonly token: string;
+  readonly instruments: readonly Instrument[];
+  readonly symbols: SymbolTable;
+  readonly mode: FeedMode;
+  readonly clock: Clock;
+  readonly seed: number;
+  readonly aggregator: AggregatorConfig;
+  readonly backoff: BackoffConfig;
+  readonly stallMs: number;
+  readonly deadMs: number;
+  readonly handshakeTimeoutMs: number;
+  readonly maxConnections: number;
+  /** How often quiet bars are closed by the clock. */
+  readonly closeCheckMs: number;
+  readonly isMarketOpen: () => boolean;
+}
+
+export interface FeedStats {
+  frames: number;
+  packets: number;
+  ticks: number;
+  reconnects: number;
+  stalls: number;
+  readonly dropped: Map<DropReason | 'unknown_instrument', number>;
+}
+
+const key = (segment: number, securityId: number): number => segment * 4_294_967_296 + securityId;
+
+/**
+ * The live bar source: Dhan feed sockets (instruments spread across up to five), the binary decoder, and the
+ * tick-to-bar aggregator. Aggregator state lives here, not in a socket, so a reconnect inside a minute neither
+ * duplicates nor loses a bar.
+ */
+export class DhanFeed implements BarSource {
+  readonly bars$ = new Subject<Bar>();
+  readonly events$ = new Subject<ConnectionEvent>();
+  readonly stats: FeedStats = { frames: 0, packets: 0, ticks: 0, reconnects: 0, stalls: 0, dropped: new Map() };
+  readonly aggregator: BarAggregator;
+  readonly #connections: FeedConnection[];
+  readonly #ids = new Map<number, number>();
+  #wmReceivedAt = 0;
+  #closeTimer: (() => void) | undefined;
+  #stopped = true;
+  readonly #emitPacket = (p: FeedPacket): void => this.#onPacket(p);
+  readonly #drop = (r: DropReason | 'unknown_instrument'): void => {
+    this.stats.dropped.set(r, (this.stats.dropped.get(r) ?? 0) + 1);
+  };
+  #frameReceivedMs = 0;
+
+  constructor(private readonly o: DhanFeedOptions) {
+    for (const ins of o.instruments) {
+      const id = o.symbols.id(ins.symbol);
+      if (id !== undefined) this.#ids.set(key(EXCHANGE_SEGMENTS.indexOf(ins.exchangeSegment), Number(ins.securityId)), id);
+    }
+    this.aggregator = new BarAggregator(o.symbols, o.aggregator, (b) => this.bars$.next(b));
+    const random = new SeededRandom(o.seed);
+    const url = feedUrl(o.baseUrl, o.clientId, o.token);
+    this.#connections = planConnections(o.instruments, o.maxConnections).map((instruments, index) => new FeedConnection({
+      index, url, instruments, mode: o.mode, clock: o.clock, backoff: new Backoff(o.backoff, random), stallMs: o.stallMs, deadMs: o.deadMs,
+      handshakeTimeoutMs: o.handshakeTimeoutMs, isMarketOpen: o.isMarketOpen,
+      onFrame: (f, at) => this.onFrame(f, at), onTextFrame: () => this.#drop('text_frame'), onEvent: (e) => this.#onEvent(e),
+    }));
+  }
+
+  /** Resolves once every socket has connected; rejects with the FeedError if one fails for good first. */
+  start(): Promise<void> {
+    this.#stopped = false;
+    this.#scheduleClose();
+    const ready = new Promise<void>((resolve, reject) => {
+      const pending = new Set(this.#connections.map((_, i) => i));
+      const sub = this.events$.subscribe((e) => {
+        if (e.type === 'connected') pending.delete(e.connection);
+        if (e.type === 'fatal') {
+          sub.unsubscribe();
+          reject(e.error);
+        } else if (pending.size === 0) {
+          sub.unsubscribe();
+          resolve();
+        }
+      });
+    });
+    for (const c of this.#connections) c.start();
+    return ready;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#closeTimer?.();
+    await Promise.all(this.#connections.map((c) => c.stop()));
+    this.aggregator.advance(this.exchangeNow() + this.o.aggregator.intervalMs + this.o.aggregator.graceMs, this.o.clock.now());
+    this.bars$.complete();
+    this.events$.complete();
+  }
+
+  /** Restarts sockets that stopped for good (after the operator fixed the token or plan). */
+  resume(): void {
+    for (const c of this.#connections) if (c.fatal !== undefined) c.start();
+  }
+
+  get connected(): boolean {
+    return this.#connections.every((c) => c.connected);
+  }
+
+  get fatal(): FeedError | undefined {
+    return this.#connections.find((c) => c.fatal !== undefined)?.fatal;
+  }
+
+  get connectionCount(): number {
+    return this.#connections.length;
+  }
+
+  /** Exchange time now: the newest trade time, moved on by the clock since it arrived. */
+  exchangeNow(): number {
+    const wm = this.aggregator.watermark;
+    return wm === 0 ? 0 : wm + Math.max(0, this.o.clock.now() - this.#wmReceivedAt);
+  }
+
+  /** The hot path: one binary frame in, packets decoded, ticks aggregated. Public for in-process benchmarks. */
+  onFrame(frame: Uint8Array, receivedMs: number): void {
+    this.stats.frames++;
+    this.#frameReceivedMs = receivedMs;
+    decodeFrame(frame, this.#emitPacket, this.#drop);
+  }
+
+  #onPacket(p: FeedPacket): void {
+    this.stats.packets++;
+    if (p.kind !== 'ticker' && p.kind !== 'quote' && p.kind !== 'full') return;
+    const symbolId = this.#ids.get(key(p.segment, p.securityId));
+    if (symbolId === undefined) {
+      this.#drop('unknown_instrument');
+      return;
+    }
+    this.stats.ticks++;
+    const before = this.aggregator.watermark;
+    this.aggregator.onTick({
+      symbolId, price: Math.round(p.ltp * 100) as Paise, cumVolume: p.kind === 'ticker' ? undefined : p.volume,
+      exchangeMs: p.lttUtcMs as EpochMs, receivedMs: this.#frameReceivedMs as EpochMs,
+    });
+    if (this.aggregator.watermark !== before) this.#wmReceivedAt = this.#frameReceivedMs;
+  }
+
+  #onEvent(e: ConnectionEvent): void {
+    if (e.type === 'reconnecting') this.stats.reconnects++;
+    if (e.type === 'stall') this.stats.stalls++;
+    this.events$.next(e);
+  }
+
+  #scheduleClose(): void {
+    this.#closeTimer = this.o.clock.at(epochMs(this.o.clock.now() + this.o.closeCheckMs), 'bar-close', () => {
+      if (this.#stopped) return;
+      const now = this.exchangeNow();
+      if (now > 0) this.aggregator.advance(now, this.o.clock.now());
+      this.#scheduleClose();
+    });
+  }
+}

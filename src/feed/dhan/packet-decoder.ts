@@ -1,0 +1,93 @@
+import type { DepthLevel, DropReason, FeedPacket } from './packets.js';
+import { DEPTH_LEVELS, DEPTH_LEVEL_BYTES, DEPTH_OFFSET, HEADER_BYTES, LTT_IST_OFFSET_SECONDS, PACKET_BYTES, ResponseCode } from './wire.js';
+
+export type PacketSink = (p: FeedPacket) => void;
+export type DropSink = (reason: DropReason) => void;
+
+const lttToUtcMs = (ltt: number): number => (ltt - LTT_IST_OFFSET_SECONDS) * 1000;
+
+/**
+ * Decodes one binary frame. Real captures carry one packet per frame, but the decoder loops over the length
+ * field in case several are stacked (protocol §1.5). A short frame, a length that does not fit, a length that is
+ * wrong for its code, or an unknown code is reported to `drop` and skipped, never thrown. Returns packets decoded.
+ */
+export const decodeFrame = (frame: Uint8Array, emit: PacketSink, drop: DropSink): number => {
+  if (frame.byteLength < HEADER_BYTES) {
+    drop('short_frame');
+    return 0;
+  }
+  const v = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  let off = 0;
+  let n = 0;
+  while (frame.byteLength - off >= HEADER_BYTES) {
+    const len = v.getUint16(off + 1, true);
+    if (len < HEADER_BYTES || off + len > frame.byteLength) {
+      drop('bad_length');
+      return n;
+    }
+    const p = decodePacket(v, off, len, drop);
+    if (p !== undefined) {
+      emit(p);
+      n++;
+    }
+    off += len;
+  }
+  if (off < frame.byteLength) drop('short_frame');
+  return n;
+};
+
+const decodePacket = (v: DataView, o: number, len: number, drop: DropSink): FeedPacket | undefined => {
+  const code = v.getUint8(o);
+  const expected = PACKET_BYTES[code];
+  if (expected === undefined) {
+    drop('unknown_code');
+    return undefined;
+  }
+  if (len !== expected) {
+    drop('length_mismatch');
+    return undefined;
+  }
+  const segment = v.getUint8(o + 3);
+  const securityId = v.getUint32(o + 4, true);
+  const f32 = (at: number) => v.getFloat32(o + at, true);
+  const u32 = (at: number) => v.getUint32(o + at, true);
+  const u16 = (at: number) => v.getUint16(o + at, true);
+  switch (code) {
+    case ResponseCode.ticker:
+      return { kind: 'ticker', code, segment, securityId, ltp: f32(8), lttUtcMs: lttToUtcMs(u32(12)) };
+    case ResponseCode.quote:
+      return {
+        kind: 'quote', code, segment, securityId, ltp: f32(8), ltq: u16(12), lttUtcMs: lttToUtcMs(u32(14)), atp: f32(18), volume: u32(22),
+        totalSellQty: u32(26), totalBuyQty: u32(30), dayOpen: f32(34), dayClose: f32(38), dayHigh: f32(42), dayLow: f32(46),
+      };
+    case ResponseCode.full:
+      return {
+        kind: 'full', code, segment, securityId, ltp: f32(8), ltq: u16(12), lttUtcMs: lttToUtcMs(u32(14)), atp: f32(18), volume: u32(22),
+        totalSellQty: u32(26), totalBuyQty: u32(30), oi: u32(34), oiDayHigh: u32(38), oiDayLow: u32(42),
+        dayOpen: f32(46), dayClose: f32(50), dayHigh: f32(54), dayLow: f32(58), depth: decodeDepth(v, o),
+      };
+    case ResponseCode.oi:
+      return { kind: 'oi', code, segment, securityId, oi: u32(8) };
+    case ResponseCode.prevClose:
+      return { kind: 'prevClose', code, segment, securityId, prevClose: f32(8), prevOi: u32(12) };
+    case ResponseCode.marketStatus:
+      return { kind: 'marketStatus', code, segment, securityId };
+    case ResponseCode.disconnect:
+      return { kind: 'disconnect', code, segment, securityId, reason: u16(8) };
+    default:
+      drop('unknown_code');
+      return undefined;
+  }
+};
+
+const decodeDepth = (v: DataView, o: number): DepthLevel[] => {
+  const levels: DepthLevel[] = [];
+  for (let i = 0; i < DEPTH_LEVELS; i++) {
+    const b = o + DEPTH_OFFSET + i * DEPTH_LEVEL_BYTES;
+    levels.push({
+      bidQty: v.getUint32(b, true), askQty: v.getUint32(b + 4, true), bidOrders: v.getUint16(b + 8, true),
+      askOrders: v.getUint16(b + 10, true), bidPrice: v.getFloat32(b + 12, true), askPrice: v.getFloat32(b + 16, true),
+    });
+  }
+  return levels;
+};
