@@ -11,6 +11,8 @@ module.exports = {
       from: { path: '^src/core/' }, to: { path: '^src/', pathNot: '^src/core/' } },
     { name: 'pure-zone-no-node', severity: 'error', comment: 'the pure zone has no node:* imports',
       from: { path: '^src/(scanners|risk)/|^src/state/symbol-window\\.ts|^src/core/(types|ports)/' }, to: { dependencyTypes: ['core'] } },
+    { name: 'report-no-io', severity: 'error', comment: 'src/report renders pure HTML; only chart-library.ts reads its asset',
+      from: { path: '^src/report/', pathNot: '^src/report/chart-library\\.ts$' }, to: { dependencyTypes: ['core'] } },
     { name: 'sim-only-from-app', severity: 'error', comment: 'only src/app (and tests) import the Dhan simulator',
       from: { path: '^src/', pathNot: '^src/(app|sim)/' }, to: { path: '^src/sim/' } },
     { name: 'adapters-only-from-app', severity: 'error', comment: 'nobody outside src/app imports an adapter sub-folder',
@@ -21,7 +23,7 @@ module.exports = {
       to: { path: '^src/([^/]+)/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/config\\.ts$', '^src/core/'] } },
     ...Object.entries({
       streams: '(core|scanners|risk|state|execution)', scanners: 'core', risk: 'core', state: 'core',
-      execution: 'core', store: 'core', replay: '(core|store|execution)', config: '(core|risk|execution|scanners|feed)', feed: 'core', sim: 'core',
+      execution: 'core', store: 'core', replay: '(core|store|execution)', report: 'core', config: '(core|risk|execution|scanners|feed)', feed: 'core', sim: 'core',
     }).map(([mod, may]) => ({
       name: `${mod}-imports`, severity: 'error', comment: `src/${mod} may import only ${may} (module map)`,
       from: { path: `^src/${mod}/` }, to: { path: '^src/', pathNot: [`^src/${mod}/`, `^src/${may}/`] },
@@ -34,6 +36,7 @@ module.exports = {
     only('prom-client-home', 'prom-client', '^src/telemetry/'),
     only('cron-home', 'node-cron', '^src/app/'),
     only('commander-home', 'commander', '^src/app/'),
+    only('lightweight-charts-home', 'lightweight-charts', '^src/report/'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

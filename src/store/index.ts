@@ -10,5 +10,8 @@ export { DuckDbMarketDataPort, type DataValidationResult, type QueryAnalysis, ty
 export { QueryTelemetry, type QueryRecord, type TelemetryClock } from './access/query-telemetry.js';
 export { MARKET_DATA_COLUMNS, type MarketDataColumn, type MarketDataQuery } from './access/market-data-query.js';
 export { JournalTables, JOURNAL_CATALOG, type SignalRow, type DenialRow } from './journal-tables.js';
+export { readRunReport, busiestSymbol, type ReadRunReportOptions } from './results-reader.js';
+export { ReportDataError, type ReportDataErrorCode } from './report-data-error.js';
+export type { RunReportData, ReportRun, ReportDay, ReportTrade, ReportScanner, ReportQuality, ReportQualityRow, ReportBars, ReportBar } from './run-report-data.js';
 export { BarRecorder } from './bar-recorder.js';
 export { LiveJournalWriter } from './live-journal-writer.js';

@@ -6,6 +6,7 @@ import { loadEngineConfig } from './engine-config.js';
 import { dateOption, listOption } from './options.js';
 import { printTable } from './print-table.js';
 import { progressReporter } from './progress.js';
+import { writeReportFile } from './report.js';
 import { newRunId } from './run-id.js';
 
 export interface ReplayCliOptions {
@@ -15,6 +16,7 @@ export interface ReplayCliOptions {
   readonly symbols?: string[];
   readonly config?: string;
   readonly json?: boolean;
+  readonly report?: string;
 }
 
 export const replayFromCli = async (o: ReplayCliOptions): Promise<ReplayOutcome> => {
@@ -41,10 +43,12 @@ export const registerReplayCommand = (program: Command): void => {
     .option('--symbols <list>', 'comma-separated symbols', listOption)
     .option('--config <file>', 'engine config (default config/default.json)')
     .option('--json', 'print one machine-readable result')
+    .option('--report <file>', 'also write the HTML report of this run (see the report command)')
     .action(async (o: ReplayCliOptions) => {
       const r = await replayFromCli(o);
       if (o.json) process.stdout.write(`${JSON.stringify(jsonResult(r))}\n`);
       else printSummary(r);
+      if (o.report !== undefined) (o.json ? process.stderr : process.stdout).write(`${await writeReportFile({ db: o.db, runId: r.runId, out: o.report })}\n`);
     });
 };
 
