@@ -1,9 +1,9 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import { type Bar, type Clock, type Journal, OrderIdGenerator, type PlaceOutcome } from '../core/index.js';
+import { type Bar, type BrokerPort, type Clock, type Journal, OrderIdGenerator, type PlaceOutcome } from '../core/index.js';
 import type { EngineConfig } from '../config/index.js';
 import { OrderRouter, PositionLedger, SessionSchedule } from '../execution/index.js';
 import { SimBroker } from '../execution/sim/sim-broker.js';
-import { RiskGate } from '../risk/index.js';
+import { type KillSwitchTrip, RiskGate, RiskSession } from '../risk/index.js';
 import { type ScannerInstance, createScanner } from '../scanners/index.js';
 import { WindowStore } from '../state/index.js';
 import { type BarRejectCode, Settler, buildGraph } from '../streams/index.js';
@@ -24,6 +24,10 @@ export interface EngineInputs {
   readonly onBarRejected: (code: BarRejectCode, bar: Bar) => void;
   /** Tracks the graph's async work; the bar source waits on it between timestamps (replay backpressure). */
   readonly settler: Settler;
+  /** The kill switch changed the trading state (already applied; the graph flattens when the trip asks). */
+  readonly onRiskTrip?: (t: KillSwitchTrip) => void;
+  /** Wraps the broker the router sends to (timing, a breaker); the simulator itself still matches bars. */
+  readonly decorateBroker?: (b: BrokerPort) => BrokerPort;
 }
 
 export interface Engine {
@@ -33,6 +37,8 @@ export interface Engine {
   readonly session: SessionSchedule;
   readonly settler: Settler;
   readonly scanners$: BehaviorSubject<readonly ScannerInstance[]>;
+  /** Last prices, intent history and the kill switch (its state is what an operator reads and sets). */
+  readonly risk: RiskSession;
   readonly outcomes$: Observable<PlaceOutcome>;
   connectFills(): Subscription;
 }
@@ -47,13 +53,15 @@ export const assembleEngine = (i: EngineInputs): Engine => {
   const settler = i.settler;
   const sim = new SimBroker({ slippageBps: cfg.execution.slippageBps, tickPaise: cfg.risk.tickPaise });
   const ledger = new PositionLedger(cfg.execution.charges);
-  const router = new OrderRouter(sim, new OrderIdGenerator(i.orderIdPrefix), ledger, i.journal, i.clock);
+  const router = new OrderRouter(i.decorateBroker?.(sim) ?? sim, new OrderIdGenerator(i.orderIdPrefix), ledger, i.journal, i.clock);
   const session = new SessionSchedule(i.clock, cfg.execution.session, () => void settler.track(router.squareOffAll()));
   const scanners$ = new BehaviorSubject<readonly ScannerInstance[]>(scanners);
   const windowBars = Math.max(cfg.replay.windowBars, ...scanners.map((s) => s.warmupBars + 1));
+  const risk = new RiskSession(cfg.risk);
   const graph = buildGraph({
     bars$: i.bars$, matcher: sim, session, windows: new WindowStore(windowBars), scanners$, gate: new RiskGate(cfg.risk), router, ledger,
-    broker: sim, journal: i.journal, settler, clock: i.clock, onBarRejected: i.onBarRejected,
+    broker: sim, journal: i.journal, settler, clock: i.clock, onBarRejected: i.onBarRejected, risk,
+    ...(i.onRiskTrip === undefined ? {} : { onRiskTrip: i.onRiskTrip }),
   });
-  return { sim, ledger, router, session, settler, scanners$, outcomes$: graph.outcomes$, connectFills: graph.connectFills };
+  return { sim, ledger, router, session, settler, scanners$, risk, outcomes$: graph.outcomes$, connectFills: graph.connectFills };
 };

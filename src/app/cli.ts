@@ -6,6 +6,7 @@ import { registerReplayCommand } from './commands/replay.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerLiveCommand } from './commands/live.js';
 import { registerSimCommand } from './commands/sim.js';
+import { registerRiskCommand } from './commands/risk.js';
 import { registerReportCommand } from './commands/report.js';
 
 export const buildProgram = (): Command => {
@@ -19,6 +20,7 @@ export const buildProgram = (): Command => {
   registerDemoCommand(program);
   registerSimCommand(program);
   registerLiveCommand(program);
+  registerRiskCommand(program);
   registerReportCommand(program);
   return program;
 };

@@ -1,12 +1,16 @@
-import { tap } from 'rxjs';
-import { type Clock, EngineError, ReplayClock, SymbolTable, epochMs, istDay, istMinuteOfDay, parseHhMm } from '../core/index.js';
+import { Subject } from 'rxjs';
+import { type Bar, type Clock, EngineError, ReplayClock, SymbolTable, epochMs, istDay, istMinuteOfDay, parseHhMm } from '../core/index.js';
 import type { EngineConfig } from '../config/index.js';
 import { DhanFeed, type Instrument } from '../feed/dhan/index.js';
 import { BarRecorder, type DuckDbStore, LiveJournalWriter } from '../store/index.js';
 import { Settler } from '../streams/index.js';
-import type { Logger } from '../telemetry/index.js';
+import { type Logger, type Metrics, createMetrics, stopwatchMs } from '../telemetry/index.js';
 import { type Engine, assembleEngine } from './assemble-engine.js';
+import { type DaemonHttp, startDaemonHttp } from './daemon-http.js';
 import { LiveJournal } from './live-journal.js';
+import { LiveTelemetry } from './live-telemetry.js';
+import { riskRoutes } from './risk-routes.js';
+import { timedBroker } from './timed-broker.js';
 
 export interface LiveRequest {
   readonly config: Readonly<EngineConfig>;
@@ -20,6 +24,12 @@ export interface LiveRequest {
   /** Wall time: sockets, timers and flushes. Trading rules run on exchange time (see below). */
   readonly wallClock: Clock;
   readonly log: Logger;
+  /** A fresh catalog when absent. */
+  readonly metrics?: Metrics;
+  /** `TRADE_ENGINE_CONTROL_TOKEN`: enables the operator's control routes. */
+  readonly controlToken?: string;
+  /** Overrides `telemetry.http.port` (0 = any free port, for tests). */
+  readonly httpPort?: number;
 }
 
 export interface LiveSummary {
@@ -41,6 +51,9 @@ export interface LiveSession {
   readonly journal: LiveJournal;
   /** Exchange time: the clock the graph runs on. */
   readonly clock: ReplayClock;
+  readonly metrics: Metrics;
+  /** The port /metrics, /healthz, /readyz and /control/* listen on, when enabled. */
+  readonly httpPort: number | undefined;
   stop(): Promise<LiveSummary>;
 }
 
@@ -70,28 +83,37 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     symbols: new SymbolTable(req.instruments.map((i) => i.symbol)), mode: f.mode, clock: wall, seed: cfg.replay.seed,
     aggregator: { intervalMs: f.barIntervalSeconds * 1000, graceMs: f.graceMs, sessionOpenMinute: open, closeOnNextTick: f.closeOnNextTick },
     backoff: f.backoff, stallMs: f.stallSeconds * 1000, deadMs: f.deadSeconds * 1000, handshakeTimeoutMs: f.handshakeTimeoutMs,
-    maxConnections: f.maxConnections, closeCheckMs: f.closeCheckMs, isMarketOpen,
+    maxConnections: f.maxConnections, closeCheckMs: f.closeCheckMs, isMarketOpen, hrNow: stopwatchMs,
   });
+  const metrics = req.metrics ?? createMetrics();
+  const telemetry = new LiveTelemetry(metrics);
   const recorder = req.store !== undefined && f.record.enabled ? await BarRecorder.open(req.store) : undefined;
   const writer = req.store !== undefined ? await LiveJournalWriter.open(req.store, req.runId) : undefined;
-  const journal = new LiveJournal(writer);
+  const journal = new LiveJournal(writer, (r) => telemetry.onRecord(r));
   let bars = 0;
   const advance = (t: number): void => {
     if (t > clock.now()) clock.advanceTo(epochMs(t));
   };
-  const bars$ = feed.bars$.pipe(tap((b) => {
-    bars++;
-    advance(b.endMs);
-    recorder?.append(b);
-    log.debug({ component: 'feed', operation: 'bar', symbol: b.symbol, latency_ms: wall.now() - b.receivedMs }, 'bar');
-  }));
+  const bars$ = new Subject<Bar>();
   const engine = assembleEngine({
     config: cfg, bars$, clock, journal, settler: new Settler(), orderIdPrefix: 'PP',
     onBarRejected: (code, b) => log.warn({ component: 'validate', operation: 'reject', symbol: b.symbol, status: code }, 'bar rejected'),
+    onRiskTrip: (t) => log.warn({ component: 'risk', operation: 'kill-switch', status: t.state, flatten: t.flatten }, t.reason),
+    decorateBroker: (b) => timedBroker(b, metrics, telemetry.signalAt),
+  });
+  feed.bars$.subscribe({
+    next: (b) => {
+      bars++;
+      advance(b.endMs);
+      recorder?.append(b);
+      telemetry.barIn(feed, () => bars$.next(b));
+      log.debug({ component: 'feed', operation: 'bar', symbol: b.symbol, latency_ms: wall.now() - b.receivedMs }, 'bar');
+    },
+    complete: () => bars$.complete(),
   });
   const fills = engine.connectFills();
   const outcomes = engine.outcomes$.subscribe({
-    next: (o) => log.info({ component: 'router', operation: 'place', status: o.kind }, 'order'),
+    next: (o) => log.info({ component: 'router', operation: 'place', status: o.kind, ...('brokerOrderId' in o ? { order_id: o.brokerOrderId } : {}) }, 'order'),
     error: (e: unknown) => log.error({ component: 'graph', err: e }, 'graph failed'),
   });
   feed.events$.subscribe((e) => {
@@ -112,8 +134,11 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
   };
   tick();
   log.info({ component: 'daemon', operation: 'start', status: 'connecting', instruments: req.instruments.length, connections: feed.connectionCount }, 'live paper session starting');
+  const web = cfg.telemetry.http;
+  let http: DaemonHttp | undefined;
   const stop = async (): Promise<LiveSummary> => {
     timer?.();
+    await http?.close();
     await feed.stop();
     await engine.settler.idle();
     outcomes.unsubscribe();
@@ -129,11 +154,24 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     return summary;
   };
   try {
+    if (web.enabled) {
+      http = await startDaemonHttp({
+        host: web.host, port: req.httpPort ?? web.port, metrics, controlToken: req.controlToken,
+        beforeScrape: () => telemetry.beforeScrape(feed, engine),
+        readiness: () => ({
+          feed: feed.connected ? { ok: true } : { ok: false, detail: feed.fatal?.message ?? 'not every feed socket is connected' },
+          broker: { ok: true, detail: 'paper: the simulated broker' },
+          state: { ok: true, detail: 'in memory' },
+        }),
+        routes: riskRoutes(engine, (state, reason) => log.warn({ component: 'risk', operation: 'operator', status: state }, reason)),
+      });
+      log.info({ component: 'daemon', operation: 'http', status: 'listening', port: http.port }, `metrics and control on http://${web.host}:${http.port}`);
+    }
     await feed.start();
   } catch (e) {
     await stop();
     throw e;
   }
   log.info({ component: 'daemon', operation: 'start', status: 'connected' }, 'feed connected');
-  return { feed, engine, journal, clock, stop };
+  return { feed, engine, journal, clock, metrics, httpPort: http?.port, stop };
 };

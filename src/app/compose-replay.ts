@@ -1,7 +1,11 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvariantError, ReplayClock } from '../core/index.js';
+import { Observable } from 'rxjs';
+import { type Bar, InvariantError, type Journal, ReplayClock } from '../core/index.js';
+import { type LatencySummary, createMetrics, summarizeHistogram } from '../telemetry/index.js';
+import { LiveTelemetry } from './live-telemetry.js';
+import { timedBroker } from './timed-broker.js';
 import type { EngineConfig } from '../config/index.js';
 import { DuckDbBarSource, ReplayJournal, buildResults } from '../replay/index.js';
 import { type BarRange, type DuckDbStore, JOURNAL_CATALOG, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
@@ -30,6 +34,8 @@ export interface ReplayOutcome {
   readonly signalCount: number;
   readonly deniedByCode: Readonly<Record<string, number>>;
   readonly results: RunResults;
+  /** The run's latency percentiles (bar processing, bar to signal, signal to order), from the same metric catalog as live. */
+  readonly latency: readonly LatencySummary[];
 }
 
 /** Composition root of a replay backtest: the one graph with the DuckDB source, ReplayClock and SimBroker. */
@@ -51,7 +57,16 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     settle: () => settler.idle(),
     onProgress: (n) => req.onProgress?.(n, reader.totalBars),
   });
-  const graph = assembleEngine({ config: cfg, bars$: source.bars$, clock, journal, settler, orderIdPrefix: cfg.replay.orderIdPrefix, onBarRejected: () => void rejected++ });
+  const metrics = createMetrics();
+  const telemetry = new LiveTelemetry(metrics);
+  const bars$ = new Observable<Bar>((sub) => source.bars$.subscribe({
+    next: (b) => telemetry.barIn(undefined, () => sub.next(b)), error: (e: unknown) => sub.error(e), complete: () => sub.complete(),
+  }));
+  const observed: Journal = { append: (r) => (telemetry.onRecord(r), journal.append(r)), flush: () => journal.flush() };
+  const graph = assembleEngine({
+    config: cfg, bars$, clock, journal: observed, settler, orderIdPrefix: cfg.replay.orderIdPrefix, onBarRejected: () => void rejected++,
+    decorateBroker: (b) => timedBroker(b, metrics, telemetry.signalAt),
+  });
   const { router, sim, ledger } = graph;
   const scannerIds = graph.scanners$.value.map((s) => s.id);
   const fills = graph.connectFills();
@@ -92,5 +107,6 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   return {
     runId: req.runId, fingerprint: journal.digest.hex(), bars: source.barsEmitted, rejectedBars: rejected, elapsedSeconds: elapsed,
     barsPerSecond: source.barsEmitted / elapsed, chargesPaise: ledger.chargesPaise, signalCount: journal.signalCount, deniedByCode, results,
+    latency: await Promise.all([metrics.barProcessing, metrics.barToSignal, metrics.signalToOrder].map((h) => summarizeHistogram(h))),
   };
 };

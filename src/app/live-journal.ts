@@ -11,9 +11,10 @@ export class LiveJournal implements Journal {
   orders = 0;
   fills = 0;
 
-  constructor(private readonly writer: LiveJournalWriter | undefined) {}
+  constructor(private readonly writer: LiveJournalWriter | undefined, private readonly observe?: (r: JournalRecord) => void) {}
 
   append(r: JournalRecord): void {
+    this.observe?.(r);
     switch (r.kind) {
       case 'signal':
         this.signalsByScanner.set(r.signal.scannerId, (this.signalsByScanner.get(r.signal.scannerId) ?? 0) + 1);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { executionConfigSchema } from '../execution/config.js';
 import { feedConfigSchema } from '../feed/config.js';
+import { telemetryConfigSchema } from '../telemetry/config.js';
 import { riskConfigSchema } from '../risk/config.js';
 
 const scannerEntry = z.strictObject({
@@ -23,6 +24,7 @@ export const engineConfigSchema = z.strictObject({
   execution: executionConfigSchema.prefault({}),
   scanners: z.record(z.string(), scannerEntry).default({}),
   feed: feedConfigSchema.prefault({}),
+  telemetry: telemetryConfigSchema.prefault({}),
 });
 
 export type EngineConfig = z.infer<typeof engineConfigSchema>;

@@ -55,6 +55,7 @@ export const registerReplayCommand = (program: Command): void => {
 export const jsonResult = (r: ReplayOutcome): Record<string, unknown> => ({
   run_id: r.runId,
   fingerprint: r.fingerprint,
+  latency_us: Object.fromEntries(r.latency.map((l) => [l.metric.replace(/^trade_engine_/, '').replace(/_seconds$/, ''), { count: l.count, p50: l.p50Us, p90: l.p90Us, p99: l.p99Us }])),
   bars: r.bars,
   bars_per_second: Math.round(r.barsPerSecond),
   metrics: {

@@ -27,6 +27,8 @@ export interface DhanFeedOptions {
   /** How often quiet bars are closed by the clock. */
   readonly closeCheckMs: number;
   readonly isMarketOpen: () => boolean;
+  /** A high-resolution time source for latency marks (telemetry's stopwatch); never used for decisions. */
+  readonly hrNow?: () => number;
 }
 
 export interface FeedStats {
@@ -60,6 +62,7 @@ export class DhanFeed implements BarSource {
     this.stats.dropped.set(r, (this.stats.dropped.get(r) ?? 0) + 1);
   };
   #frameReceivedMs = 0;
+  #frameStartedAt: number | undefined;
 
   constructor(private readonly o: DhanFeedOptions) {
     for (const ins of o.instruments) {
@@ -133,7 +136,14 @@ export class DhanFeed implements BarSource {
   onFrame(frame: Uint8Array, receivedMs: number): void {
     this.stats.frames++;
     this.#frameReceivedMs = receivedMs;
+    this.#frameStartedAt = this.o.hrNow?.();
     decodeFrame(frame, this.#emitPacket, this.#drop);
+    this.#frameStartedAt = undefined;
+  }
+
+  /** While a frame is being processed: its high-resolution arrival mark (bars emitted now were closed by it). */
+  get frameStartedAt(): number | undefined {
+    return this.#frameStartedAt;
   }
 
   #onPacket(p: FeedPacket): void {
