@@ -1,11 +1,13 @@
 import type { Journal, JournalRecord } from '../core/index.js';
-import type { DenialRow, SignalRow } from '../store/index.js';
+import type { DenialRow, FillRow, OrderRow, SignalRow } from '../store/index.js';
 import { RunDigest } from './run-digest.js';
 
 /** Where a run's signals and denials go (DuckDB temp tables in a replay). */
 export interface JournalSink {
   appendSignal(s: SignalRow): void;
   appendDenial(d: DenialRow): void;
+  appendOrder(o: OrderRow, outcome: string): void;
+  appendFill(f: FillRow): void;
 }
 
 /**
@@ -36,9 +38,11 @@ export class ReplayJournal implements Journal {
         break;
       case 'order':
         this.#orders++;
+        this.sink.appendOrder(r.order, r.outcome);
         break;
       case 'fill':
         this.#fills++;
+        this.sink.appendFill(r.fill);
         break;
       default:
         break;

@@ -1,10 +1,22 @@
 import { DOUBLE, type DuckDBConnection, VARCHAR } from '@duckdb/node-api';
-import { stageRows } from './append-rows.js';
+import { type Cell, stageRows } from './append-rows.js';
 import { ColumnBuffer } from './column-buffer.js';
 
 export interface SignalRow {
   readonly scannerId: string; readonly symbolId: number; readonly side: string;
   readonly entry: number; readonly target: number; readonly stopLoss: number; readonly confidence: number; readonly atMs: number;
+}
+
+/** An order as the journal keeps it: prices in paise, time in epoch ms. */
+export interface OrderRow {
+  readonly clientOrderId: string; readonly symbol: string; readonly side: string; readonly qty: number; readonly type: string;
+  readonly limitPrice?: number; readonly triggerPrice?: number; readonly purpose: string; readonly scannerId: string; readonly signalId: string;
+  readonly atMs: number;
+}
+
+export interface FillRow {
+  readonly fillId: string; readonly clientOrderId: string; readonly brokerOrderId: string; readonly symbol: string; readonly side: string;
+  readonly qty: number; readonly price: number; readonly purpose: string; readonly scannerId: string; readonly signalId: string; readonly atMs: number;
 }
 
 export interface DenialRow {
@@ -21,6 +33,9 @@ export const JOURNAL_CATALOG = 'replay_journal';
 export class JournalTables {
   readonly #scannerIdx = new Map<string, number>();
   readonly #symbolIdx = new Map<string, number>();
+  /** Orders and fills are few (a handful per trade): kept as rows and staged at close. */
+  readonly #orders: Cell[][] = [];
+  readonly #fills: Cell[][] = [];
   #seq = 0;
 
   private constructor(private readonly c: DuckDBConnection, private readonly signals: ColumnBuffer, private readonly denials: ColumnBuffer, private readonly symbols: readonly string[]) {
@@ -70,10 +85,20 @@ export class JournalTables {
     b.commit();
   }
 
+  appendOrder(o: OrderRow, outcome: string): void {
+    this.#orders.push([o.clientOrderId, o.symbol, o.side, o.qty, o.type, o.limitPrice ?? null, o.triggerPrice ?? null, o.purpose, o.scannerId, o.signalId, outcome, o.atMs, ++this.#seq]);
+  }
+
+  appendFill(f: FillRow): void {
+    this.#fills.push([f.fillId, f.clientOrderId, f.brokerOrderId, f.symbol, f.side, f.qty, f.price, f.purpose, f.scannerId, f.signalId, f.atMs, ++this.#seq]);
+  }
+
   /** Flushes the buffers and writes the name tables; the tables stay readable until the connection closes. */
   async close(): Promise<void> {
     this.signals.close();
     this.denials.close();
+    await stageRows(this.c, 'j_orders', [['cid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['type', 'VARCHAR'], ['limit_p', 'DOUBLE'], ['trigger_p', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['outcome', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#orders);
+    await stageRows(this.c, 'j_fills', [['fid', 'VARCHAR'], ['cid', 'VARCHAR'], ['bid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['price', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#fills);
     await stageRows(this.c, 'j_scanners', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#scannerIdx].map(([name, idx]) => [name, idx]));
     await stageRows(this.c, 'j_symbols', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], this.symbols.map((name, idx) => [name, idx]));
   }

@@ -20,7 +20,7 @@ export interface RunResults {
 const ts = (col: string): string => `make_timestamp((${col} * 1000)::BIGINT)`;
 const rupees = (col: string, p = '10,2'): string => `(${col} / 100)::DECIMAL(${p})`;
 
-/** Writes one run's results in a single transaction (signals and denials from the run's JournalTables). */
+/** Writes one run's results in a single transaction (signals, denials, orders and fills from the run's JournalTables). */
 export const writeRunResults = async (store: DuckDbStore, r: RunResults): Promise<void> => {
   const c = store.connection;
   const id = r.run.runId;
@@ -37,6 +37,10 @@ export const writeRunResults = async (store: DuckDbStore, r: RunResults): Promis
       FROM named_signals s LEFT JOIN stage_trades t ON t.signalid = s.id ORDER BY s.seq`, [id]);
     await c.run(`INSERT INTO journal_denials SELECT $1, sc.name || ':' || sy.name || ':' || d.at_ms::BIGINT, sc.name, sy.name, d.code, d.reason, ${ts('d.at_ms')}, d.seq::BIGINT
       FROM j_denials d JOIN j_scanners sc ON sc.idx = d.scanner JOIN j_symbols sy ON sy.idx = d.symbol ORDER BY d.seq`, [id]);
+    await c.run(`INSERT INTO journal_orders SELECT $1, cid, NULL, symbol, side, qty::INTEGER, type, ${rupees('limit_p')}, ${rupees('trigger_p')}, purpose, scanner, signal_id, outcome, NULL, ${ts('at_ms')}, seq::BIGINT
+      FROM j_orders ORDER BY seq`, [id]);
+    await c.run(`INSERT INTO journal_fills SELECT $1, fid, cid, bid, symbol, side, qty::INTEGER, ${rupees('price')}, NULL, purpose, scanner, signal_id, ${ts('at_ms')}, seq::BIGINT
+      FROM j_fills ORDER BY seq`, [id]);
     await stageRows(c, 'stage_perf', [['scanner', 'VARCHAR'], ['total', 'DOUBLE'], ['wins', 'DOUBLE'], ['wr', 'DOUBLE'], ['ap', 'DOUBLE'], ['al', 'DOUBLE'], ['pf', 'DOUBLE'], ['mcl', 'DOUBLE']],
       r.scanners.map((s) => [s.scanner, s.totalSignals, s.profitableSignals, s.winRatePct, s.avgProfit, s.avgLoss, s.profitFactor === null ? null : clamp(s.profitFactor, 9999), s.maxConsecutiveLosses]));
     await c.run(`INSERT INTO scanner_performance SELECT scanner, $1, total::INTEGER, wins::INTEGER, wr::DECIMAL(5,2), ${rupees('ap', '8,2')}, ${rupees('al', '8,2')}, pf::DECIMAL(6,2), mcl::INTEGER, current_timestamp::TIMESTAMP FROM stage_perf`, [id]);

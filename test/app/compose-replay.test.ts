@@ -67,6 +67,13 @@ describe('runReplay', () => {
     expect(await one('SELECT count(*)::INTEGER, sum(net_pnl)::DOUBLE FROM backtest_trades WHERE run_id = $1')).toEqual([
       r.results.trades.length, r.results.trades.reduce((n, t) => n + Number(t.netPnl), 0) / 100,
     ]);
+    const trades = r.results.trades.length;
+    expect(trades).toBeGreaterThan(0);
+    expect(await one(`SELECT count(*) FILTER (purpose = 'ENTRY')::INTEGER, count(*)::INTEGER FROM journal_fills WHERE run_id = $1`), 'an entry and an exit fill per trade').toEqual([trades, 2 * trades]);
+    const orders = await one(`SELECT count(*) FILTER (purpose = 'ENTRY')::INTEGER, count(DISTINCT client_order_id)::INTEGER, count(*)::INTEGER FROM journal_orders WHERE run_id = $1`);
+    expect(orders?.[0]).toBeGreaterThanOrEqual(trades);
+    expect(orders?.[1], 'client order ids are unique').toBe(orders?.[2]);
+    expect(await one(`SELECT count(*)::INTEGER FROM journal_fills f WHERE run_id = $1 AND NOT EXISTS (SELECT 1 FROM journal_orders o WHERE o.run_id = f.run_id AND o.client_order_id = f.client_order_id)`), 'every fill has its order').toEqual([0]);
     s.close();
   });
 });
