@@ -6,6 +6,8 @@ interface Working {
   readonly entry: OrderRequest;
   readonly intent: OrderIntent;
   brackets: string[];
+  /** A square-off order is working: another square-off must not send a second one (it would reverse the position). */
+  squaringOff: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export class OrderRouter {
 
   async submit(intent: OrderIntent): Promise<PlaceOutcome> {
     const order = entryOrder(intent, this.ids.next(this.clock.now()), this.clock.now());
-    const working: Working = { entry: order, intent, brackets: [] };
+    const working: Working = { entry: order, intent, brackets: [], squaringOff: false };
     this.#bySymbol.set(intent.symbolId, working);
     const outcome = await this.#place(order);
     if (outcome.kind === 'rejected' || outcome.kind === 'denied') this.#bySymbol.delete(intent.symbolId);
@@ -51,7 +53,7 @@ export class OrderRouter {
   async squareOffAll(): Promise<void> {
     for (const symbolId of [...this.#bySymbol.keys()].sort((a, b) => a - b)) {
       const w = this.#bySymbol.get(symbolId);
-      if (w === undefined) continue;
+      if (w === undefined || w.squaringOff) continue;
       const p = this.ledger.position(symbolId);
       const cancels = p === undefined ? [w.entry.clientOrderId] : w.brackets;
       for (const id of cancels) await this.broker.cancel(id);
@@ -60,9 +62,23 @@ export class OrderRouter {
         continue;
       }
       w.brackets = [];
+      w.squaringOff = true;
       const now = this.clock.now();
       await this.#place(squareOffOrder({ ...p, symbol: w.entry.symbol, symbolId, scannerId: w.entry.scannerId, signalId: w.entry.signalId }, this.ids.next(now), now));
     }
+  }
+
+  /** Cancels entries that have not filled (a clean stop); open positions and their brackets stay. */
+  async cancelWorkingEntries(): Promise<number> {
+    let n = 0;
+    for (const symbolId of [...this.#bySymbol.keys()].sort((a, b) => a - b)) {
+      const w = this.#bySymbol.get(symbolId);
+      if (w === undefined || this.ledger.position(symbolId) !== undefined) continue;
+      await this.broker.cancel(w.entry.clientOrderId);
+      this.#bySymbol.delete(symbolId);
+      n++;
+    }
+    return n;
   }
 
   /** Symbols with a working entry or an open position. */

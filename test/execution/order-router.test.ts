@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { type Fill, type JournalRecord, OrderIdGenerator, type OrderIntent, type Qty, ReplayClock } from '../../src/core/index.js';
+import { OrderRouter, PositionLedger } from '../../src/execution/index.js';
+import { chargeRatesSchema } from '../../src/execution/charges-config.js';
+import { SimBroker } from '../../src/execution/sim/sim-broker.js';
+import { bar, ist, rupees } from '../support/builders.js';
+
+const setup = () => {
+  const clock = new ReplayClock(ist('10:00'));
+  const sim = new SimBroker({ slippageBps: 0, tickPaise: 5 });
+  const ledger = new PositionLedger(chargeRatesSchema.parse({}));
+  const records: JournalRecord[] = [];
+  const router = new OrderRouter(sim, new OrderIdGenerator('T'), ledger, { append: (r) => void records.push(r), flush: async () => undefined }, clock);
+  const fills: Fill[] = [];
+  sim.fills$.subscribe((f) => {
+    ledger.applyFill(f);
+    fills.push(f);
+    void router.onFill(f);
+  });
+  const intent = (symbolId: number, symbol: string): OrderIntent => ({
+    signalId: `s:${symbol}`, scannerId: 's', symbol, symbolId, side: 'BUY', qty: 10 as Qty, entry: rupees(100), target: rupees(110), stopLoss: rupees(95), atMs: ist('10:00'),
+  });
+  const orders = () => records.filter((r): r is Extract<JournalRecord, { kind: 'order' }> => r.kind === 'order').map((r) => r.order);
+  return { clock, sim, ledger, router, intent, orders, fills };
+};
+
+describe('OrderRouter', () => {
+  it('squares a position off once even when asked twice before the square-off order fills (no reversal)', async () => {
+    const { sim, ledger, router, intent, orders } = setup();
+    await router.submit(intent(0, 'AAA'));
+    sim.matchBar(bar({ start: '10:00', o: 100, h: 101, l: 99, c: 100, symbol: 'AAA' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ledger.position(0)?.qty).toBe(10);
+    await router.squareOffAll();
+    await router.squareOffAll(); // e.g. a kill-switch flatten just before the 15:15 square-off
+    expect(orders().filter((o) => o.purpose === 'SQUARE_OFF')).toHaveLength(1);
+    sim.matchBar(bar({ start: '10:01', o: 100, h: 101, l: 99, c: 100, symbol: 'AAA' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ledger.position(0)).toBeUndefined();
+  });
+
+  it('cancelWorkingEntries cancels entries not yet filled and leaves open positions with their brackets', async () => {
+    const { sim, ledger, router, intent } = setup();
+    await router.submit(intent(0, 'AAA'));
+    sim.matchBar(bar({ start: '10:00', o: 100, h: 101, l: 99, c: 100, symbol: 'AAA', symbolId: 0 }));
+    await new Promise((r) => setTimeout(r, 0));
+    await router.submit(intent(1, 'BBB'));
+    expect(await router.cancelWorkingEntries()).toBe(1);
+    expect(router.isBusy(1)).toBe(false);
+    expect(router.isBusy(0)).toBe(true);
+    const open = await sim.openOrders();
+    expect(open.map((o) => o.purpose).sort()).toEqual(['STOP', 'TARGET']);
+    expect(ledger.position(0)?.qty).toBe(10);
+  });
+});
