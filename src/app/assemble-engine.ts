@@ -3,9 +3,10 @@ import { type Bar, type BrokerPort, type Clock, type Journal, OrderIdGenerator, 
 import type { EngineConfig } from '../config/index.js';
 import { OrderRouter, PositionLedger, SessionSchedule } from '../execution/index.js';
 import { SimBroker } from '../execution/sim/sim-broker.js';
-import { type KillSwitchTrip, RiskGate, RiskSession } from '../risk/index.js';
+import { type KillSwitchTrip, RiskSession } from '../risk/index.js';
 import { type ScannerInstance, createScanner } from '../scanners/index.js';
 import { WindowStore } from '../state/index.js';
+import { SwitchableGate } from './switchable-gate.js';
 import { type BarRejectCode, Settler, buildGraph } from '../streams/index.js';
 
 /** Enabled scanners in id order (the order they run in, and so the order of their signals within a bar). */
@@ -39,6 +40,8 @@ export interface Engine {
   readonly scanners$: BehaviorSubject<readonly ScannerInstance[]>;
   /** Last prices, intent history and the kill switch (its state is what an operator reads and sets). */
   readonly risk: RiskSession;
+  /** The risk gate; a live config edit swaps its limits. */
+  readonly gate: SwitchableGate;
   readonly outcomes$: Observable<PlaceOutcome>;
   connectFills(): Subscription;
 }
@@ -58,10 +61,11 @@ export const assembleEngine = (i: EngineInputs): Engine => {
   const scanners$ = new BehaviorSubject<readonly ScannerInstance[]>(scanners);
   const windowBars = Math.max(cfg.replay.windowBars, ...scanners.map((s) => s.warmupBars + 1));
   const risk = new RiskSession(cfg.risk);
+  const gate = new SwitchableGate(cfg.risk);
   const graph = buildGraph({
-    bars$: i.bars$, matcher: sim, session, windows: new WindowStore(windowBars), scanners$, gate: new RiskGate(cfg.risk), router, ledger,
+    bars$: i.bars$, matcher: sim, session, windows: new WindowStore(windowBars), scanners$, gate, router, ledger,
     broker: sim, journal: i.journal, settler, clock: i.clock, onBarRejected: i.onBarRejected, risk,
     ...(i.onRiskTrip === undefined ? {} : { onRiskTrip: i.onRiskTrip }),
   });
-  return { sim, ledger, router, session, settler, scanners$, risk, outcomes$: graph.outcomes$, connectFills: graph.connectFills };
+  return { sim, ledger, router, session, settler, scanners$, risk, gate, outcomes$: graph.outcomes$, connectFills: graph.connectFills };
 };

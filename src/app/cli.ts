@@ -7,7 +7,9 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerLiveCommand } from './commands/live.js';
 import { registerSimCommand } from './commands/sim.js';
 import { registerRiskCommand } from './commands/risk.js';
+import { registerScannersCommand } from './commands/scanners.js';
 import { registerReportCommand } from './commands/report.js';
+import { registerConfigCommands } from './commands/config-check.js';
 
 export const buildProgram = (): Command => {
   const program = new Command('trade-engine')
@@ -21,7 +23,9 @@ export const buildProgram = (): Command => {
   registerSimCommand(program);
   registerLiveCommand(program);
   registerRiskCommand(program);
+  registerScannersCommand(program);
   registerReportCommand(program);
+  registerConfigCommands(program);
   return program;
 };
 

@@ -1,4 +1,4 @@
-import { Subject } from 'rxjs';
+import { type Observable, Subject, skip } from 'rxjs';
 import { type Bar, type Clock, EngineError, ReplayClock, SymbolTable, epochMs, istDay, istMinuteOfDay, parseHhMm } from '../core/index.js';
 import type { EngineConfig } from '../config/index.js';
 import { DhanFeed, type Instrument } from '../feed/dhan/index.js';
@@ -10,6 +10,9 @@ import { type DaemonHttp, startDaemonHttp } from './daemon-http.js';
 import { LiveJournal } from './live-journal.js';
 import { LiveTelemetry } from './live-telemetry.js';
 import { riskRoutes } from './risk-routes.js';
+import { scannerRoutes } from './scanner-routes.js';
+import { swapScanners } from './scanner-swap.js';
+import { SignalFeed } from './signal-feed.js';
 import { timedBroker } from './timed-broker.js';
 
 export interface LiveRequest {
@@ -30,6 +33,10 @@ export interface LiveRequest {
   readonly controlToken?: string;
   /** Overrides `telemetry.http.port` (0 = any free port, for tests). */
   readonly httpPort?: number;
+  /** The running config: its first value is `config`, later values are validated live edits (scanners, risk). */
+  readonly config$?: Observable<Readonly<EngineConfig>>;
+  /** On stop, cancel entry orders that have not filled (default) or leave them working. */
+  readonly onStop?: 'cancel-entries' | 'leave';
 }
 
 export interface LiveSummary {
@@ -52,6 +59,11 @@ export interface LiveSession {
   /** Exchange time: the clock the graph runs on. */
   readonly clock: ReplayClock;
   readonly metrics: Metrics;
+  readonly signals: SignalFeed;
+  /** The config now running (after live edits). */
+  readonly current: () => Readonly<EngineConfig>;
+  /** Applies a validated config (scanners switched and re-tuned, risk limits swapped) as a live edit does. */
+  apply(next: Readonly<EngineConfig>, source: string): void;
   /** The port /metrics, /healthz, /readyz and /control/* listen on, when enabled. */
   readonly httpPort: number | undefined;
   stop(): Promise<LiveSummary>;
@@ -89,7 +101,11 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
   const telemetry = new LiveTelemetry(metrics);
   const recorder = req.store !== undefined && f.record.enabled ? await BarRecorder.open(req.store) : undefined;
   const writer = req.store !== undefined ? await LiveJournalWriter.open(req.store, req.runId) : undefined;
-  const journal = new LiveJournal(writer, (r) => telemetry.onRecord(r));
+  const signals = new SignalFeed();
+  const journal = new LiveJournal(writer, (r) => {
+    telemetry.onRecord(r);
+    if (r.kind === 'signal') signals.push(r.signal);
+  });
   let bars = 0;
   const advance = (t: number): void => {
     if (t > clock.now()) clock.advanceTo(epochMs(t));
@@ -111,6 +127,16 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     },
     complete: () => bars$.complete(),
   });
+  let running = cfg;
+  const apply = (next: Readonly<EngineConfig>, source: string): void => {
+    const scanners = swapScanners(engine.scanners$.value, running, next);
+    engine.scanners$.next(scanners);
+    engine.gate.replace(next.risk);
+    engine.risk.reconfigure(next.risk);
+    running = next;
+    log.info({ component: 'config', operation: 'apply', status: 'applied', source, scanners: scanners.map((x) => x.id) }, 'config applied live');
+  };
+  const edits = req.config$?.pipe(skip(1)).subscribe((next) => apply(next, 'config file'));
   const fills = engine.connectFills();
   const outcomes = engine.outcomes$.subscribe({
     next: (o) => log.info({ component: 'router', operation: 'place', status: o.kind, ...('brokerOrderId' in o ? { order_id: o.brokerOrderId } : {}) }, 'order'),
@@ -137,6 +163,13 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
   const web = cfg.telemetry.http;
   let http: DaemonHttp | undefined;
   const stop = async (): Promise<LiveSummary> => {
+    edits?.unsubscribe();
+    engine.gate.close('the daemon is stopping'); // signals are still journaled; no new order from here on
+    await engine.settler.idle();
+    if ((req.onStop ?? 'cancel-entries') === 'cancel-entries') {
+      const n = await engine.settler.track(engine.router.cancelWorkingEntries());
+      log.info({ component: 'router', operation: 'stop', status: 'cancelled', orders: n }, 'working entry orders cancelled');
+    }
     timer?.();
     await http?.close();
     await feed.stop();
@@ -163,7 +196,10 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
           broker: { ok: true, detail: 'paper: the simulated broker' },
           state: { ok: true, detail: 'in memory' },
         }),
-        routes: riskRoutes(engine, (state, reason) => log.warn({ component: 'risk', operation: 'operator', status: state }, reason)),
+        routes: {
+          ...riskRoutes(engine, (state, reason) => log.warn({ component: 'risk', operation: 'operator', status: state }, reason)),
+          ...scannerRoutes({ engine, signals, current: () => running, apply, now: () => clock.now() }),
+        },
       });
       log.info({ component: 'daemon', operation: 'http', status: 'listening', port: http.port }, `metrics and control on http://${web.host}:${http.port}`);
     }
@@ -173,5 +209,5 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     throw e;
   }
   log.info({ component: 'daemon', operation: 'start', status: 'connected' }, 'feed connected');
-  return { feed, engine, journal, clock, metrics, httpPort: http?.port, stop };
+  return { feed, engine, journal, clock, metrics, signals, current: () => running, apply, httpPort: http?.port, stop };
 };

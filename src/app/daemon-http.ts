@@ -6,7 +6,7 @@ import type { Metrics } from '../telemetry/index.js';
 export interface ReadinessCheck { readonly ok: boolean; readonly detail?: string }
 
 export interface ControlReply { readonly status: number; readonly body: unknown }
-/** A control route: `body` is the parsed JSON request body (or {} for GET). */
+/** A control route: `body` is the parsed JSON request body (for GET, the query parameters). */
 export type ControlRoute = (body: Record<string, unknown>) => ControlReply | Promise<ControlReply>;
 
 export interface DaemonHttpOptions {
@@ -56,7 +56,8 @@ const readJson = async (req: IncomingMessage): Promise<Record<string, unknown> |
 export const startDaemonHttp = async (o: DaemonHttpOptions): Promise<DaemonHttp> => {
   const server = createServer((req, res) => {
     void (async () => {
-      const path = new URL(req.url ?? '/', 'http://daemon').pathname;
+      const url = new URL(req.url ?? '/', 'http://daemon');
+      const path = url.pathname;
       if (req.method === 'GET' && path === '/metrics') {
         o.beforeScrape();
         return send(res, 200, await o.metrics.registry.metrics(), o.metrics.registry.contentType);
@@ -72,7 +73,7 @@ export const startDaemonHttp = async (o: DaemonHttpOptions): Promise<DaemonHttp>
         if (!authorized(req, o.controlToken)) return send(res, 401, { error: 'missing or wrong bearer token' });
         const route = o.routes[`${req.method ?? 'GET'} ${path}`];
         if (route === undefined) return send(res, 404, { error: `no route ${req.method} ${path}`, routes: Object.keys(o.routes) });
-        const body = await readJson(req);
+        const body = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req);
         if (body === undefined) return send(res, 400, { error: 'the body must be a JSON object' });
         const r = await route(body);
         return send(res, r.status, r.body);

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { validateMarketDayTimes } from '../core/time/market-day-plan.js';
+import { marketDayTimesOf } from './market-day-times.js';
 import type { EngineConfig } from './schema.js';
 
 /** What stage two needs to know about scanners: their ids and parameter schemas. */
@@ -36,4 +38,9 @@ const sessionTimesOrdered: ConfigRule = {
   },
 };
 
-export const configRules: readonly ConfigRule[] = [everyScannerExists, scannerParamsParse, sessionTimesOrdered];
+const marketDayOrdered: ConfigRule = {
+  name: 'the market day runs warm-up, open, entry cut-off, square-off, close, summary in that order',
+  check: (c) => validateMarketDayTimes(marketDayTimesOf(c)).map((m) => `schedule: ${m} (open and close are feed.marketOpen/marketClose; cut-off and square-off are execution.session.entriesUntil/squareOff)`),
+};
+
+export const configRules: readonly ConfigRule[] = [everyScannerExists, scannerParamsParse, sessionTimesOrdered, marketDayOrdered];

@@ -1,5 +1,14 @@
 export { ConfigError } from './errors.js';
-export { parseConfig, loadConfigFile } from './load-config.js';
-export { engineConfigSchema, type EngineConfig } from './schema.js';
+export { parseConfig, loadConfigFile, parseConfigText, readConfigText } from './load-config.js';
+export { loadConfig, type LoadConfigOptions, type LoadedConfig } from './load-effective-config.js';
+export { engineConfigSchema, scheduleConfigSchema, type EngineConfig } from './schema.js';
 export { configRules, type ConfigRule, type ScannerSchemas } from './cross-field-rules.js';
+export { startupRules, type StartupRule } from './startup-rules.js';
+export { envOverrideTable, envValue, type CliOverride, type ConfigOverride, type Env } from './env-overrides.js';
+export { parseSetOption } from './cli-overrides.js';
+export { sanitizeConfig, REDACTED } from './sanitize-config.js';
+export { diffConfig, classifyPath, changeRules, keepRestartValues, type ConfigChange, type ConfigDiff, type ChangeClass } from './config-diff.js';
+export { ConfigWatcher, type ConfigEvent, type ConfigWatcherOptions, type ConfigWatcherStats, type ReloadSource } from './config-watcher.js';
+export { marketDayTimesOf } from './market-day-times.js';
+export { holidayFileSchema, loadHolidayFile, parseHolidayFile, type HolidayFile } from './holiday-file.js';
 export { deepFreeze } from './deep-freeze.js';

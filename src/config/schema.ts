@@ -4,6 +4,19 @@ import { feedConfigSchema } from '../feed/config.js';
 import { telemetryConfigSchema } from '../telemetry/config.js';
 import { riskConfigSchema } from '../risk/config.js';
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (IST)');
+
+/**
+ * The market day's process-level events (src/app/schedule.ts). Open and close come from `feed.marketOpen` and
+ * `feed.marketClose`, the entry cut-off and square-off from `execution.session`, so each time has one home.
+ */
+export const scheduleConfigSchema = z.strictObject({
+  warmUp: hhmm.default('09:00'),
+  eodSummary: hhmm.default('15:35'),
+  /** NSE holidays and special sessions; relative paths are read from the config file's folder. Default: the packaged config/nse-holidays.json. */
+  holidaysFile: z.string().min(1).optional(),
+});
+
 const scannerEntry = z.strictObject({
   enabled: z.boolean().default(true),
   params: z.record(z.string(), z.unknown()).default({}),
@@ -25,6 +38,7 @@ export const engineConfigSchema = z.strictObject({
   scanners: z.record(z.string(), scannerEntry).default({}),
   feed: feedConfigSchema.prefault({}),
   telemetry: telemetryConfigSchema.prefault({}),
+  schedule: scheduleConfigSchema.prefault({}),
 });
 
 export type EngineConfig = z.infer<typeof engineConfigSchema>;

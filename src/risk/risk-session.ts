@@ -16,13 +16,22 @@ const stricterTrip = (a: KillSwitchTrip | undefined, b: KillSwitchTrip | undefin
 export class RiskSession {
   readonly lastPrices = new LastPrices();
   readonly activity: OrderActivity;
-  readonly killSwitch: KillSwitch;
+  #killSwitch: KillSwitch;
   #tradesSeen = 0;
   readonly #priceOf = (symbolId: number): number | undefined => this.lastPrices.get(symbolId);
 
   constructor(config: RiskConfig, killSwitch?: KillSwitch) {
     this.activity = OrderActivity.forConfig(config);
-    this.killSwitch = killSwitch ?? new KillSwitch(config.killSwitch, config.capitalPaise);
+    this.#killSwitch = killSwitch ?? new KillSwitch(config.killSwitch, config.capitalPaise);
+  }
+
+  get killSwitch(): KillSwitch {
+    return this.#killSwitch;
+  }
+
+  /** New limits from a live config edit: the kill switch keeps its day (P&L, peak, losses, state). */
+  reconfigure(config: RiskConfig): void {
+    this.#killSwitch = KillSwitch.fromSnapshot(config.killSwitch, config.capitalPaise, this.#killSwitch.toSnapshot());
   }
 
   get tradingState(): TradingState {

@@ -16,7 +16,8 @@ export interface GraphParts {
   readonly session: { observe(tMs: number): void; readonly entriesOpen: boolean };
   readonly windows: WindowStore;
   readonly scanners$: Observable<readonly ScannerInstance[]>;
-  readonly gate: RiskGate;
+  /** The gate (an app may swap its config at run time behind this shape). */
+  readonly gate: Pick<RiskGate, 'evaluate' | 'config'>;
   readonly router: OrderRouter;
   readonly ledger: PositionLedger;
   readonly broker: Pick<BrokerPort, 'fills$'>;

@@ -109,6 +109,13 @@ export class DhanFeed implements BarSource {
     this.events$.complete();
   }
 
+  /** A renewed access token: every socket uses it from its next connection; sockets stopped for good restart. */
+  setToken(token: string): void {
+    const url = feedUrl(this.o.baseUrl, this.o.clientId, token);
+    for (const c of this.#connections) c.setUrl(url);
+    this.resume();
+  }
+
   /** Restarts sockets that stopped for good (after the operator fixed the token or plan). */
   resume(): void {
     for (const c of this.#connections) if (c.fatal !== undefined) c.start();

@@ -45,8 +45,16 @@ export class FeedConnection {
   #watchdog: Cancel | undefined;
   #retry: Cancel | undefined;
   #connected = false;
+  #url: string;
 
-  constructor(private readonly o: ConnectionOptions) {}
+  constructor(private readonly o: ConnectionOptions) {
+    this.#url = o.url;
+  }
+
+  /** A renewed token: used from the next connection attempt on. */
+  setUrl(url: string): void {
+    this.#url = url;
+  }
 
   get connected(): boolean {
     return this.#connected;
@@ -79,13 +87,13 @@ export class FeedConnection {
   }
 
   #open(): void {
-    const ws = new WebSocket(this.o.url, { handshakeTimeout: this.o.handshakeTimeoutMs, perMessageDeflate: false });
+    const ws = new WebSocket(this.#url, { handshakeTimeout: this.o.handshakeTimeoutMs, perMessageDeflate: false });
     this.#ws = ws;
     ws.on('unexpected-response', (_req, res) => {
       const status = res.statusCode ?? 0;
       res.resume();
       if (status === 429 || status === 401 || status === 403) {
-        this.#fail(new FeedError('FEED_HANDSHAKE_REFUSED', `Dhan refused the feed handshake with HTTP ${status} (${status === 429 ? 'data plan inactive, client blocked, or too many connections' : 'authentication'}); not retrying`, { status, url: redactUrl(this.o.url) }));
+        this.#fail(new FeedError('FEED_HANDSHAKE_REFUSED', `Dhan refused the feed handshake with HTTP ${status} (${status === 429 ? 'data plan inactive, client blocked, or too many connections' : 'authentication'}); not retrying`, { status, url: redactUrl(this.#url) }));
       }
       ws.terminate();
     });
