@@ -58,7 +58,7 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     onProgress: (n) => req.onProgress?.(n, reader.totalBars),
   });
   const metrics = createMetrics();
-  const telemetry = new LiveTelemetry(metrics);
+  const telemetry = new LiveTelemetry(metrics, 8);
   const bars$ = new Observable<Bar>((sub) => source.bars$.subscribe({
     next: (b) => telemetry.barIn(undefined, () => sub.next(b)), error: (e: unknown) => sub.error(e), complete: () => sub.complete(),
   }));

@@ -15,16 +15,27 @@ export class LiveTelemetry {
   #barAt = 0;
   readonly #sync = counterSync();
   readonly #startedAt = stopwatchMs();
+  #unsampled = 0;
 
-  constructor(readonly metrics: Metrics) {}
+  /**
+   * `sampleEvery`: time one bar in N (a replay runs millions of bars; a live session times every bar). Counters
+   * still count every bar; latency percentiles come from the sample.
+   */
+  constructor(readonly metrics: Metrics, private readonly sampleEvery = 1) {}
 
   /** Runs one bar through the graph, measuring its synchronous processing. */
   barIn(feed: DhanFeed | undefined, run: () => void): void {
+    if (++this.#unsampled < this.sampleEvery) {
+      this.#barAt = Number.NaN;
+      run();
+      return;
+    }
+    this.metrics.bars.inc(this.#unsampled);
+    this.#unsampled = 0;
     const t0 = stopwatchMs();
     const frameAt = feed?.frameStartedAt;
     if (frameAt !== undefined) this.metrics.frameToBar.observe((t0 - frameAt) / 1000);
     this.#barAt = t0;
-    this.metrics.bars.inc();
     run();
     this.metrics.barProcessing.observe((stopwatchMs() - t0) / 1000);
   }
@@ -33,7 +44,7 @@ export class LiveTelemetry {
     if (r.kind === 'signal') {
       const now = stopwatchMs();
       this.metrics.signals.inc({ scanner: r.signal.scannerId });
-      this.metrics.barToSignal.observe((now - this.#barAt) / 1000);
+      if (!Number.isNaN(this.#barAt)) this.metrics.barToSignal.observe((now - this.#barAt) / 1000);
       this.signalAt.set(r.signal.id, now);
       if (this.signalAt.size > 10_000) this.signalAt.clear();
     } else if (r.kind === 'denial') {
@@ -42,6 +53,12 @@ export class LiveTelemetry {
     } else if (r.kind === 'order') {
       this.metrics.orders.inc({ status: r.outcome });
     }
+  }
+
+  /** Counts bars not yet added (sampled runs add them in steps). */
+  flushCounts(): void {
+    this.metrics.bars.inc(this.#unsampled);
+    this.#unsampled = 0;
   }
 
   beforeScrape(feed: DhanFeed, engine: Engine): void {
