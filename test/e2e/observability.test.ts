@@ -33,7 +33,8 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   sim = await startTestSim({ symbols: 20, speed: 300, pingIntervalMs: 10_000, pongTimeoutMs: 40_000 });
-  const raw = JSON.parse(JSON.stringify(loadEngineConfig())) as Record<string, unknown>;
+  const raw = JSON.parse(JSON.stringify(loadEngineConfig())) as Record<string, any>;
+  raw.risk.killSwitch.enabled = false; // the test sets the trading state itself
   const config = parseConfig({ ...raw, feed: { instruments: sim.instruments.map(({ symbol, securityId }) => ({ symbol, securityId })), graceMs: 200 } }, scannerRegistry);
   const wallClock = new LiveClock();
   const log = createLogger({ level: 'debug', secrets: ['obs-access-token'], now: () => wallClock.now(), write: (l) => void logLines.push(l) });
