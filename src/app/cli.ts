@@ -9,6 +9,7 @@ import { registerSimCommand } from './commands/sim.js';
 import { registerRiskCommand } from './commands/risk.js';
 import { registerScannersCommand } from './commands/scanners.js';
 import { registerReportCommand } from './commands/report.js';
+import { registerOrdersCommand } from './commands/orders.js';
 import { registerConfigCommands } from './commands/config-check.js';
 
 export const buildProgram = (): Command => {
@@ -25,6 +26,7 @@ export const buildProgram = (): Command => {
   registerRiskCommand(program);
   registerScannersCommand(program);
   registerReportCommand(program);
+  registerOrdersCommand(program);
   registerConfigCommands(program);
   return program;
 };

@@ -6,3 +6,9 @@ export { entryOrder, bracketOrders, squareOffOrder } from './intent-to-order.js'
 export type { TradeRecord, ExitReason } from './trade-record.js';
 export { computeCharges, addCharges, zeroCharges, type Charges } from './charges.js';
 export { chargeRatesSchema, defaultChargeRates, type ChargeRates } from './charges-config.js';
+export { brokerConfigSchema, type BrokerConfig } from './config.js';
+export { OrderManager, type ManagedOrder, type OrderResult, type OrderRefusalCode } from './order-manager.js';
+export { LEGAL_TRANSITIONS, isLegalTransition } from './order-transitions.js';
+export { reconcile, type ReconcileDifference, type ReconcileInput } from './reconcile.js';
+export { RateLimiter, DHAN_ORDER_LIMITS, type RateLimits, type RateDecision } from './rate-limiter.js';
+export { RateLimitedBroker, type OverLimitPolicy } from './rate-limited-broker.js';

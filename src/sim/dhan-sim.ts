@@ -4,6 +4,8 @@ import type { Clock } from '../core/index.js';
 import { SimFeedServer, type SimFeedOptions } from './feed-server.js';
 import { type SimInstrument, simInstruments } from './sim-instruments.js';
 import { type TradeSource, WalkSource } from './trade-source.js';
+import { LastPriceTap } from './last-price-tap.js';
+import { SimOrders } from './sim-orders.js';
 
 export interface DhanSimOptions extends Omit<SimFeedOptions, 'source'> {
   readonly host: string;
@@ -25,6 +27,10 @@ export interface DhanSim {
   readonly port: number;
   readonly instruments: readonly SimInstrument[];
   readonly feed: SimFeedServer;
+  /** Dhan REST v2 base (`…/v2`) and the order-update socket (`…/order-update`). */
+  readonly apiUrl: string;
+  readonly orderUpdateUrl: string;
+  readonly orders: SimOrders;
   close(): Promise<void>;
 }
 
@@ -34,15 +40,17 @@ export const simDefaults = (clock: Clock): Omit<DhanSimOptions, 'startMs'> => ({
 });
 
 /**
- * A local Dhan on one loopback port: the market-feed WebSocket at `/` and a control endpoint at `/control/*` for
- * fault injection (loopback only: the server binds 127.0.0.1 unless told otherwise).
+ * A local Dhan on one loopback port: the market-feed WebSocket at `/`, the order REST API under `/v2`, the
+ * order-update WebSocket at `/order-update`, and a control endpoint at `/control/*` for fault injection (loopback
+ * only: the server binds 127.0.0.1 unless told otherwise).
  */
 export const startDhanSim = async (o: DhanSimOptions): Promise<DhanSim> => {
-  const source = o.source ?? new WalkSource({ ...o, instruments: simInstruments(o.symbols, o.seed) });
+  const source = new LastPriceTap(o.source ?? new WalkSource({ ...o, instruments: simInstruments(o.symbols, o.seed) }));
   const instruments = source.instruments;
   const feed = new SimFeedServer({ ...o, source });
-  const server: Server = createServer((req, res) => void control(feed, instruments, req, res));
-  server.on('upgrade', (req, socket, head) => feed.handleUpgrade(req, socket, head));
+  const orders = new SimOrders({ instruments, prices: source, exchangeNow: () => feed.exchangeNow(), clock: o.clock, ...(o.token !== undefined ? { token: o.token } : {}) });
+  const server: Server = createServer((req, res) => void (orders.route(req, res) || control(feed, instruments, req, res)));
+  server.on('upgrade', (req, socket, head) => (req.url?.split('?')[0] === '/order-update' ? orders.handleUpgrade(req, socket, head) : feed.handleUpgrade(req, socket, head)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => resolve());
@@ -50,8 +58,10 @@ export const startDhanSim = async (o: DhanSimOptions): Promise<DhanSim> => {
   const port = (server.address() as AddressInfo).port;
   return {
     feedUrl: `ws://${o.host}:${port}/`, controlUrl: `http://${o.host}:${port}/control`, port, instruments, feed,
+    apiUrl: `http://${o.host}:${port}/v2`, orderUpdateUrl: `ws://${o.host}:${port}/order-update`, orders,
     close: async () => {
       feed.close();
+      orders.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -5,3 +5,7 @@ export { PriceWalk, type Trade } from './price-walk.js';
 export * from './feed-encoder.js';
 export { WalkSource, type TradeSource, type WalkSourceOptions } from './trade-source.js';
 export { BarTickSource, type SimBar } from './bar-tick-source.js';
+export { SimOrders, type SimOrdersOptions } from './sim-orders.js';
+export { SimOrderBook, type SimOrder, type SimOrderStatus } from './sim-order-book.js';
+export type { SimOrderFaults } from './sim-order-faults.js';
+export { LastPriceTap } from './last-price-tap.js';

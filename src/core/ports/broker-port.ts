@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { Bar } from '../types/bar.js';
-import type { Fill, OrderRequest, OrderUpdate } from '../types/order.js';
+import type { BrokerOrder, BrokerPosition, Fill, OrderModification, OrderRequest, OrderUpdate } from '../types/order.js';
 
 /** The four outcomes of placing an order (ARCHITECTURE.md, BrokerPort). */
 export type PlaceOutcome =
@@ -21,6 +21,18 @@ export interface BrokerPort {
   openOrders(): Promise<readonly OrderRequest[]>;
   readonly fills$: Observable<Fill>;
   readonly updates$: Observable<OrderUpdate>;
+}
+
+export type ModifyOutcome =
+  | { readonly kind: 'modified' }
+  | { readonly kind: 'rejected'; readonly code: string; readonly reason: string }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+/** What reconciliation reads from a real broker: its order book and net positions (today). */
+export interface BrokerQueries {
+  orderBook(): Promise<readonly BrokerOrder[]>;
+  positions(): Promise<readonly BrokerPosition[]>;
+  modify(clientOrderId: string, change: OrderModification): Promise<ModifyOutcome>;
 }
 
 /** A broker that matches resting orders against market bars (the simulator used by paper and backtest). */

@@ -65,3 +65,45 @@ export interface OrderUpdate {
   readonly atMs: EpochMs;
   readonly reason?: string;
 }
+
+/** Dhan's terminal statuses: nothing changes an order after one of these. */
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ['TRADED', 'REJECTED', 'CANCELLED', 'EXPIRED'];
+export const isTerminalStatus = (s: OrderStatus): boolean => TERMINAL_STATUSES.includes(s);
+
+/** An order as the broker reports it (order book row or order-update message), in engine units. */
+export interface BrokerOrder {
+  /** The engine's clientOrderId (Dhan correlationId); empty for orders placed elsewhere. */
+  readonly clientOrderId: string;
+  readonly brokerOrderId: string;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly qty: number;
+  readonly type: OrderType;
+  readonly status: OrderStatus;
+  /** Cumulative filled quantity. */
+  readonly filledQty: number;
+  /** Average price of the filled quantity (0 when nothing filled). */
+  readonly avgFillPrice: Paise;
+  readonly limitPrice?: Paise;
+  readonly triggerPrice?: Paise;
+  readonly reason?: string;
+  readonly updatedMs: EpochMs;
+}
+
+/** A net position as the broker reports it. */
+export interface BrokerPosition {
+  readonly symbol: string;
+  /** Signed: positive long, negative short, 0 flat. */
+  readonly netQty: number;
+  /** Average price of the open quantity. */
+  readonly avgPrice: Paise;
+  readonly realisedPaise: number;
+}
+
+/** Changes to a working order; `qty` is the original quantity (Dhan v2). */
+export interface OrderModification {
+  readonly qty?: Qty;
+  readonly type?: OrderType;
+  readonly limitPrice?: Paise;
+  readonly triggerPrice?: Paise;
+}

@@ -1,0 +1,1 @@
+export { CircuitBreakerBroker, type BreakerOptions, type BreakerState } from './circuit-breaker-broker.js';

@@ -1,0 +1,10 @@
+export { DhanBroker, type DhanBrokerOptions } from './dhan-broker.js';
+export { DhanAccount, type FundLimit } from './dhan-account.js';
+export { DhanRestClient, type DhanRestOptions } from './rest-client.js';
+export { DhanOrderUpdateSocket, type OrderUpdateSocketOptions, type OrderSocketState } from './order-update-socket.js';
+export { BrokerError, isBrokerError, type BrokerErrorCategory, type BrokerErrorCode } from './broker-error.js';
+export { classifyHttpError, classifyTransportError, DHAN_ERROR_CATEGORIES } from './classify-error.js';
+export { placeOrderBody, modifyOrderBody, type DhanInstrument } from './order-body.js';
+export type { TradeBookEntry } from './order-mapper.js';
+export { brokerUrls, type BrokerUrls } from './broker-urls.js';
+export { createLiveBroker, type LiveBroker, type LiveBrokerRequest } from './create-live-broker.js';
