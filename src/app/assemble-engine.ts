@@ -29,6 +29,8 @@ export interface EngineInputs {
   readonly onRiskTrip?: (t: KillSwitchTrip) => void;
   /** Wraps the broker the router sends to (timing, a breaker); the simulator itself still matches bars. */
   readonly decorateBroker?: (b: BrokerPort) => BrokerPort;
+  /** A real broker (mode live): orders go to it and its fills move positions; no simulated matching. */
+  readonly broker?: BrokerPort;
 }
 
 export interface Engine {
@@ -56,15 +58,16 @@ export const assembleEngine = (i: EngineInputs): Engine => {
   const settler = i.settler;
   const sim = new SimBroker({ slippageBps: cfg.execution.slippageBps, tickPaise: cfg.risk.tickPaise });
   const ledger = new PositionLedger(cfg.execution.charges);
-  const router = new OrderRouter(i.decorateBroker?.(sim) ?? sim, new OrderIdGenerator(i.orderIdPrefix), ledger, i.journal, i.clock);
+  const venue: BrokerPort = i.broker ?? sim;
+  const router = new OrderRouter(i.decorateBroker?.(venue) ?? venue, new OrderIdGenerator(i.orderIdPrefix), ledger, i.journal, i.clock);
   const session = new SessionSchedule(i.clock, cfg.execution.session, () => void settler.track(router.squareOffAll()));
   const scanners$ = new BehaviorSubject<readonly ScannerInstance[]>(scanners);
   const windowBars = Math.max(cfg.replay.windowBars, ...scanners.map((s) => s.warmupBars + 1));
   const risk = new RiskSession(cfg.risk);
   const gate = new SwitchableGate(cfg.risk);
   const graph = buildGraph({
-    bars$: i.bars$, matcher: sim, session, windows: new WindowStore(windowBars), scanners$, gate, router, ledger,
-    broker: sim, journal: i.journal, settler, clock: i.clock, onBarRejected: i.onBarRejected, risk,
+    bars$: i.bars$, ...(i.broker === undefined ? { matcher: sim } : {}), session, windows: new WindowStore(windowBars), scanners$, gate, router, ledger,
+    broker: venue, journal: i.journal, settler, clock: i.clock, onBarRejected: i.onBarRejected, risk,
     ...(i.onRiskTrip === undefined ? {} : { onRiskTrip: i.onRiskTrip }),
   });
   return { sim, ledger, router, session, settler, scanners$, risk, gate, outcomes$: graph.outcomes$, connectFills: graph.connectFills };

@@ -1,6 +1,7 @@
 import { type Observable, Subject, skip } from 'rxjs';
-import { type Bar, type Clock, EngineError, ReplayClock, SymbolTable, epochMs, istDay, istMinuteOfDay, parseHhMm } from '../core/index.js';
+import { type Bar, type BrokerOrder, type BrokerPort, type BrokerPosition, type Clock, EngineError, ReplayClock, SymbolTable, epochMs, istDay, istMinuteOfDay, parseHhMm } from '../core/index.js';
 import type { EngineConfig } from '../config/index.js';
+import { type OrderManager, reconcile } from '../execution/index.js';
 import { DhanFeed, type Instrument } from '../feed/dhan/index.js';
 import { BarRecorder, type DuckDbStore, LiveJournalWriter } from '../store/index.js';
 import { Settler } from '../streams/index.js';
@@ -37,6 +38,17 @@ export interface LiveRequest {
   readonly config$?: Observable<Readonly<EngineConfig>>;
   /** On stop, cancel entry orders that have not filled (default) or leave them working. */
   readonly onStop?: 'cancel-entries' | 'leave';
+  /** Mode live: the Dhan broker stack (orders really sent); without it the session is paper (the simulated broker). */
+  readonly live?: LiveVenue;
+}
+
+/** The real broker as the live session needs it: the managed broker, its state machine, queries and breaker. */
+export interface LiveVenue {
+  readonly broker: BrokerPort;
+  readonly manager: OrderManager;
+  readonly account: { orderBook(): Promise<readonly BrokerOrder[]>; positions(): Promise<readonly BrokerPosition[]>; readonly reconnected$: Observable<void> };
+  readonly breakerState: () => 'closed' | 'open' | 'half-open';
+  readonly orderIdPrefix: string;
 }
 
 export interface LiveSummary {
@@ -84,6 +96,7 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
   const wall = req.wallClock;
   const open = parseHhMm(f.marketOpen);
   const close = parseHhMm(f.marketClose);
+  const symbolTable = new SymbolTable(req.instruments.map((i) => i.symbol));
   const isMarketOpen = (): boolean => {
     const t = feed.exchangeNow() || wall.now();
     const m = istMinuteOfDay(t);
@@ -92,7 +105,7 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
   };
   const feed = new DhanFeed({
     baseUrl: req.feedUrl, clientId: req.clientId, token: req.token, instruments: req.instruments,
-    symbols: new SymbolTable(req.instruments.map((i) => i.symbol)), mode: f.mode, clock: wall, seed: cfg.replay.seed,
+    symbols: symbolTable, mode: f.mode, clock: wall, seed: cfg.replay.seed,
     aggregator: { intervalMs: f.barIntervalSeconds * 1000, graceMs: f.graceMs, sessionOpenMinute: open, closeOnNextTick: f.closeOnNextTick },
     backoff: f.backoff, stallMs: f.stallSeconds * 1000, deadMs: f.deadSeconds * 1000, handshakeTimeoutMs: f.handshakeTimeoutMs,
     maxConnections: f.maxConnections, closeCheckMs: f.closeCheckMs, isMarketOpen, hrNow: stopwatchMs,
@@ -112,11 +125,24 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
   };
   const bars$ = new Subject<Bar>();
   const engine = assembleEngine({
-    config: cfg, bars$, clock, journal, settler: new Settler(), orderIdPrefix: 'PP',
+    config: cfg, bars$, clock, journal, settler: new Settler(), orderIdPrefix: req.live?.orderIdPrefix ?? 'PP',
     onBarRejected: (code, b) => log.warn({ component: 'validate', operation: 'reject', symbol: b.symbol, status: code }, 'bar rejected'),
     onRiskTrip: (t) => log.warn({ component: 'risk', operation: 'kill-switch', status: t.state, flatten: t.flatten }, t.reason),
     decorateBroker: (b) => timedBroker(b, metrics, telemetry.signalAt),
+    ...(req.live === undefined ? {} : { broker: req.live.broker }),
   });
+  const live = req.live;
+  const reconcileNow = async (why: string): Promise<void> => {
+    if (live === undefined) return;
+    const [brokerOrders, brokerPositions] = await Promise.all([live.account.orderBook(), live.account.positions()]);
+    const diffs = reconcile(live.manager, engine.ledger, {
+      brokerOrders, brokerPositions, now: epochMs(wall.now()), owns: (id) => id.startsWith(live.orderIdPrefix), symbols: symbolTable,
+    });
+    metrics.reconcileDifferences.inc(diffs.length);
+    for (const d of diffs) log.warn({ component: 'reconcile', operation: why, status: d.kind, ...d }, 'broker and engine differed: the broker wins');
+    log.info({ component: 'reconcile', operation: why, status: 'done', differences: diffs.length }, 'reconciled with the broker');
+  };
+  live?.account.reconnected$.subscribe(() => void reconcileNow('reconnect').catch((e: unknown) => log.error({ component: 'reconcile', err: e }, 'reconciliation failed')));
   feed.bars$.subscribe({
     next: (b) => {
       bars++;
@@ -190,10 +216,14 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     if (web.enabled) {
       http = await startDaemonHttp({
         host: web.host, port: req.httpPort ?? web.port, metrics, controlToken: req.controlToken,
-        beforeScrape: () => telemetry.beforeScrape(feed, engine),
+        beforeScrape: () => {
+          telemetry.beforeScrape(feed, engine);
+          if (live !== undefined) metrics.breakerState.set({ closed: 0, 'half-open': 1, open: 2 }[live.breakerState()]);
+        },
         readiness: () => ({
           feed: feed.connected ? { ok: true } : { ok: false, detail: feed.fatal?.message ?? 'not every feed socket is connected' },
-          broker: { ok: true, detail: 'paper: the simulated broker' },
+          broker: live === undefined ? { ok: true, detail: 'paper: the simulated broker' }
+            : live.breakerState() === 'open' ? { ok: false, detail: 'the broker circuit breaker is open' } : { ok: true, detail: `Dhan, breaker ${live.breakerState()}` },
           state: { ok: true, detail: 'in memory' },
         }),
         routes: {
@@ -203,6 +233,7 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
       });
       log.info({ component: 'daemon', operation: 'http', status: 'listening', port: http.port }, `metrics and control on http://${web.host}:${http.port}`);
     }
+    await reconcileNow('start');
     await feed.start();
   } catch (e) {
     await stop();

@@ -26,6 +26,8 @@ export const createMetrics = (registry = new Registry()) => {
     riskDenials: c('trade_engine_risk_denials_total', 'Risk gate denials by code', ['code']),
     orders: c('trade_engine_orders_total', 'Orders by status (the outcome of placing them)', ['status']),
     redisWriteFailures: c('trade_engine_state_redis_write_failures_total', 'Failed Redis write-behind batches'),
+    reconcileDifferences: c('trade_engine_broker_reconcile_differences_total', 'Differences found reconciling with the broker (resolved in its favour)'),
+    orderRefusals: c('trade_engine_execution_order_refusals_total', 'Broker messages the order state machine refused, by code', ['code']),
     openPositions: g('trade_engine_positions_open', 'Open positions'),
     dayPnl: g('trade_engine_pnl_day_rupees', "The day's realised P&L, net of charges, in rupees"),
     tradingState: g('trade_engine_risk_trading_state', 'Trading state: 0 ACTIVE, 1 REDUCING, 2 HALTED'),

@@ -3,8 +3,9 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { EngineError, LiveClock } from '../../core/index.js';
 import { DuckDbStore } from '../../store/index.js';
-import { type Logger, createLogger } from '../../telemetry/index.js';
+import { type Logger, createLogger, createMetrics } from '../../telemetry/index.js';
 import { startLive } from '../compose-live.js';
+import { openLiveBroker } from '../open-live-broker.js';
 import { marketDayOf, startMarketDay } from '../schedule.js';
 import { defaultConfigFile, openConfigWatcher } from './engine-config.js';
 import { loadInstruments } from './instruments.js';
@@ -61,7 +62,7 @@ const stopSignals = (stop: (why: StopWhy) => void, log: Logger): void => {
 export const registerLiveCommand = (program: Command): void => {
   program.command('live')
     .description('the daemon on the live Dhan feed (DHAN_FEED_URL overrides feed.url; credentials from DHAN_CLIENT_ID, DHAN_ACCESS_TOKEN or DHAN_ACCESS_TOKEN_FILE)')
-    .option('--paper', 'trade with the simulated broker at live prices (the default mode; overrides mode in the file)')
+    .option('--paper', 'trade with the simulated broker at live prices (the default; overrides `mode: live` in the file)')
     .option('--config <file>', 'engine config, YAML or JSON (default config/default.json); edits apply live, SIGHUP re-reads it')
     .option('--db <file>', 'DuckDB file: live bars are recorded to market_data, the journal to the journal tables', 'data/live.duckdb')
     .option('--log-level <level>', 'pino level (debug logs every bar; default telemetry.logLevel)')
@@ -73,9 +74,6 @@ export const registerLiveCommand = (program: Command): void => {
       const file = o.config ?? defaultConfigFile;
       const watcher = openConfigWatcher({ file, env: () => process.env, cli: o.paper === true ? [{ key: 'mode', value: 'paper', name: '--paper' }] : [] });
       const config = watcher.current;
-      if (config.mode === 'live') {
-        throw new EngineError('LIVE_BROKER_UNAVAILABLE', 'mode "live" sends real orders through the Dhan broker adapter, which this daemon does not run yet; use --paper');
-      }
       const clientId = requireEnv('DHAN_CLIENT_ID');
       let token = readToken();
       const wallClock = new LiveClock();
@@ -86,11 +84,16 @@ export const registerLiveCommand = (program: Command): void => {
         if (e.kind === 'refused') log.error({ component: 'config', operation: 'reload', status: 'refused', issues: e.issues }, 'config edit refused; the running config stays');
         else log.info({ component: 'config', operation: 'reload', status: e.kind, changes: e.changes }, `config edit ${e.kind}`);
       });
+      const metrics = createMetrics();
+      const instruments = loadInstruments(config);
+      const stack = config.mode === 'live' ? openLiveBroker(config, instruments, clientId, token, wallClock, log, metrics) : undefined;
+      log.info({ component: 'daemon', operation: 'mode', status: config.mode }, config.mode === 'live' ? 'mode live: orders go to Dhan' : 'paper: the simulated broker fills at live prices');
       mkdirSync(dirname(o.db), { recursive: true });
       const store = await DuckDbStore.open(o.db);
       try {
         const session = await startLive({
-          config, config$: watcher.config$, instruments: loadInstruments(config), feedUrl: config.feed.url, clientId, token, store,
+          metrics, ...(stack === undefined ? {} : { live: stack.venue }),
+          config, config$: watcher.config$, instruments, feedUrl: config.feed.url, clientId, token, store,
           runId: `live-${newRunId().slice(4)}`, wallClock, log, controlToken: process.env.TRADE_ENGINE_CONTROL_TOKEN?.trim() || undefined, onStop: o.onStop,
           ...(o.httpPort === undefined ? {} : { httpPort: o.httpPort }),
         });
@@ -131,6 +134,7 @@ export const registerLiveCommand = (program: Command): void => {
         log.info({ component: 'daemon', operation: 'stop', status: why }, 'stopping');
         stopDay();
         await session.stop();
+        stack?.stop();
         watcher.close();
       } finally {
         store.close();

@@ -51,7 +51,7 @@ export const registerSimCommand = (program: Command): void => {
       if (o.writeInstruments !== undefined) {
         writeFileSync(o.writeInstruments, `${JSON.stringify(sim.instruments.map(({ symbol, securityId, exchangeSegment }) => ({ symbol, securityId, exchangeSegment })), null, 2)}\n`);
       }
-      process.stdout.write(`dhan simulator: feed ${sim.feedUrl}  control ${sim.controlUrl}  (${sim.instruments.length} instruments, speed ${o.speed}x)\n`);
+      process.stdout.write(`dhan simulator: feed ${sim.feedUrl}  rest ${sim.apiUrl}  order-update ${sim.orderUpdateUrl}  control ${sim.controlUrl}  (${sim.instruments.length} instruments, speed ${o.speed}x)\n`);
       await untilSignal();
       await sim.close();
     });
