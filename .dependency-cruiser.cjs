@@ -23,11 +23,14 @@ module.exports = {
       to: { path: '^src/([^/]+)/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/config\\.ts$', '^src/core/'] } },
     ...Object.entries({
       streams: '(core|scanners|risk|state|execution)', scanners: 'core', risk: 'core', state: 'core',
-      execution: 'core', store: 'core', replay: '(core|store|execution)', report: 'core', config: '(core|risk|execution|scanners|feed|telemetry)', feed: 'core', sim: 'core',
+      execution: 'core', store: 'core', replay: '(core|store|execution)', sweep: '(core|config|scanners|store|telemetry)', report: 'core', config: '(core|risk|execution|scanners|feed|telemetry)', feed: 'core', sim: 'core',
     }).map(([mod, may]) => ({
       name: `${mod}-imports`, severity: 'error', comment: `src/${mod} may import only ${may} (module map)`,
       from: { path: `^src/${mod}/` }, to: { path: '^src/', pathNot: [`^src/${mod}/`, `^src/${may}/`] },
     })),
+    { name: 'sweep-queue-at-the-edge', severity: 'error', comment: 'the BullMQ adapter (src/sweep/queue) is reached only through src/sweep/index.ts',
+      from: { path: '^src/sweep/', pathNot: ['^src/sweep/queue/', '^src/sweep/index\\.ts$'] }, to: { path: '^src/sweep/queue/' } },
+    only('bullmq-home', 'bullmq', '^src/sweep/queue/'),
     only('ws-home', 'ws', '^src/(feed/dhan|execution/dhan|sim)/'),
     only('duckdb-home', '@duckdb', '^src/store/'),
     only('ioredis-home', 'ioredis', '^src/state/redis/'),

@@ -10,6 +10,8 @@ import { registerRiskCommand } from './commands/risk.js';
 import { registerScannersCommand } from './commands/scanners.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerOrdersCommand } from './commands/orders.js';
+import { registerSweepCommand } from './commands/sweep.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { registerConfigCommands } from './commands/config-check.js';
 
 export const buildProgram = (): Command => {
@@ -27,6 +29,8 @@ export const buildProgram = (): Command => {
   registerScannersCommand(program);
   registerReportCommand(program);
   registerOrdersCommand(program);
+  registerSweepCommand(program);
+  registerWorkerCommand(program);
   registerConfigCommands(program);
   return program;
 };

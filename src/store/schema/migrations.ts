@@ -1,4 +1,5 @@
 import { schemaV1 } from './schema-v1.js';
+import { schemaV2 } from './schema-v2.js';
 
 export interface Migration {
   readonly version: number;
@@ -9,6 +10,7 @@ export interface Migration {
 /** Ordered, append-only. Never edit a released migration; add the next version. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'design tables, ingest rejects, journal and backtest results', statements: schemaV1 },
+  { version: 2, description: 'sweep_runs: parameter sweep runs tagged with sweep, combination and phase', statements: schemaV2 },
 ];
 
 export const latestSchemaVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,61 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadEngineConfig } from '../src/app/commands/engine-config.js';
+import { DuckDbStore, generateBars } from '../src/store/index.js';
+import { ReplayThreadPool, directResultStore, parseGrid, runSweep, threadExecutor } from '../src/sweep/index.js';
+
+/** 16 combinations (the replay module is the composition root's runReplay, as `trade-engine sweep` uses it). */
+const GRID = `
+scanners.ema-crossover.params.fast: [5, 8]
+scanners.ema-crossover.params.slow: [21, 34]
+risk.riskPerTradePct: [0.25, 0.5]
+risk.maxOpenPositions: [3, 5]
+`;
+const REPLAY_MODULE = new URL('../src/app/compose-replay.js', import.meta.url);
+const CONFIG = new URL('../../config/default.json', import.meta.url).pathname;
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+
+const sweepOnce = async (db: string, workers: number): Promise<number> => {
+  const store = await DuckDbStore.open(db);
+  await store.connection.run('CHECKPOINT');
+  const results = await directResultStore(store);
+  const executor = threadExecutor(await ReplayThreadPool.start({ size: workers, db, replayModule: REPLAY_MODULE, holdStore: true }));
+  const t0 = performance.now();
+  try {
+    const r = await runSweep({ spec: parseGrid(GRID, 'bench grid'), baseConfig: loadEngineConfig(CONFIG), executor, results });
+    const minutes = (performance.now() - t0) / 60_000;
+    if (r.failures.length > 0) throw new Error(`bench sweep failed: ${r.failures[0]?.error}`);
+    log(`sweep: ${r.ran} replays on ${workers} worker thread(s) in ${(minutes * 60).toFixed(1)} s`);
+    return r.ran / minutes;
+  } finally {
+    await executor.close();
+    store.close();
+  }
+};
+
+/**
+ * Sweep throughput: replays per minute with 1 and with 2 worker threads, same grid (16 combinations) and data
+ * (20 symbols × 10 sessions, seed 42), each on a fresh copy of the file. Timed from the threads being ready to the
+ * last result written (each thread's first, cold replay included).
+ */
+export async function benchSweep(): Promise<{ one: number; two: number }> {
+  const work = mkdtempSync(join(tmpdir(), 'trade-engine-sweep-bench-'));
+  try {
+    const source = join(work, 'market.duckdb');
+    const s = await DuckDbStore.open(source);
+    await generateBars(s, { symbols: 20, days: 10, seed: 42, startDate: '2025-01-06' });
+    s.close();
+    const copy = (n: number): string => {
+      const p = join(work, `sweep-${n}.duckdb`);
+      copyFileSync(source, p);
+      return p;
+    };
+    const one = await sweepOnce(copy(1), 1);
+    const two = await sweepOnce(copy(2), 2);
+    log(`sweep: ${one.toFixed(1)} replays/min with 1 thread, ${two.toFixed(1)} with 2 (${(two / one).toFixed(2)}×)`);
+    return { one, two };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

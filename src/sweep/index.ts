@@ -1,0 +1,18 @@
+export { SweepError, type SweepErrorCode } from './errors.js';
+export { parseGrid, parseWalkForward } from './parse-grid.js';
+export type { GridSpec, GridParam, GridRange, GridValue, WalkForwardSpec } from './grid-spec.js';
+export { expandGrid, combinationId, type Combination } from './expand-grid.js';
+export { combinationConfig } from './combination-config.js';
+export { planSweep, type SweepPlan } from './plan-sweep.js';
+export { METRIC_NAMES, isMetricName, runMetrics, rankBy, type MetricName, type RunMetrics } from './metrics.js';
+export type { ReplayFn } from './replay-fn.js';
+export type { ReplayJob, JobResult, JobExecutor } from './replay-job.js';
+export { ReplayThreadPool, type ThreadPoolOptions } from './thread-pool.js';
+export { threadExecutor } from './thread-executor.js';
+export { directResultStore, type ResultStore } from './result-store.js';
+export { deferredResultStore } from './deferred-result-store.js';
+export { openStoreWhenFree } from './open-store.js';
+export { runSweep, type SweepReport, type SweepRow, type FoldReport } from './run-sweep.js';
+export type { PhaseSummary } from './walk-forward.js';
+export { queueExecutor, type QueueExecutor } from './queue/queue-executor.js';
+export { startQueueWorker, type RunningQueueWorker } from './queue/queue-worker.js';
