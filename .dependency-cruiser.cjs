@@ -23,7 +23,7 @@ module.exports = {
       to: { path: '^src/([^/]+)/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/config\\.ts$', '^src/core/'] } },
     ...Object.entries({
       streams: '(core|scanners|risk|state|execution)', scanners: 'core', risk: 'core', state: 'core',
-      execution: 'core', store: 'core', replay: '(core|store|execution)', sweep: '(core|config|scanners|store|telemetry)', report: 'core', config: '(core|risk|execution|scanners|feed|telemetry)', feed: 'core', sim: 'core',
+      execution: 'core', store: 'core', replay: '(core|store|execution)', sweep: '(core|config|scanners|store|telemetry)', report: 'core', config: '(core|risk|execution|scanners|feed|telemetry|state)', feed: 'core', sim: 'core',
     }).map(([mod, may]) => ({
       name: `${mod}-imports`, severity: 'error', comment: `src/${mod} may import only ${may} (module map)`,
       from: { path: `^src/${mod}/` }, to: { path: '^src/', pathNot: [`^src/${mod}/`, `^src/${may}/`] },

@@ -3,7 +3,7 @@ import { type Bar, type BrokerPort, type Clock, type Journal, OrderIdGenerator, 
 import type { EngineConfig } from '../config/index.js';
 import { OrderRouter, PositionLedger, SessionSchedule } from '../execution/index.js';
 import { SimBroker } from '../execution/sim/sim-broker.js';
-import { type KillSwitchTrip, RiskSession } from '../risk/index.js';
+import { KillSwitch, type KillSwitchSnapshot, type KillSwitchTrip, RiskSession } from '../risk/index.js';
 import { type ScannerInstance, createScanner } from '../scanners/index.js';
 import { WindowStore } from '../state/index.js';
 import { SwitchableGate } from './switchable-gate.js';
@@ -31,6 +31,8 @@ export interface EngineInputs {
   readonly decorateBroker?: (b: BrokerPort) => BrokerPort;
   /** A real broker (mode live): orders go to it and its fills move positions; no simulated matching. */
   readonly broker?: BrokerPort;
+  /** The trading state and day P&L saved before a restart. */
+  readonly killSwitch?: KillSwitchSnapshot;
 }
 
 export interface Engine {
@@ -44,6 +46,9 @@ export interface Engine {
   readonly risk: RiskSession;
   /** The risk gate; a live config edit swaps its limits. */
   readonly gate: SwitchableGate;
+  readonly windows: WindowStore;
+  /** Replays saved bars through the windows and scanners (their signals discarded): a warm restart. */
+  warmUp(bars: readonly Bar[]): void;
   readonly outcomes$: Observable<PlaceOutcome>;
   connectFills(): Subscription;
 }
@@ -63,12 +68,19 @@ export const assembleEngine = (i: EngineInputs): Engine => {
   const session = new SessionSchedule(i.clock, cfg.execution.session, () => void settler.track(router.squareOffAll()));
   const scanners$ = new BehaviorSubject<readonly ScannerInstance[]>(scanners);
   const windowBars = Math.max(cfg.replay.windowBars, ...scanners.map((s) => s.warmupBars + 1));
-  const risk = new RiskSession(cfg.risk);
+  const risk = new RiskSession(cfg.risk, i.killSwitch === undefined ? undefined : KillSwitch.fromSnapshot(cfg.risk.killSwitch, cfg.risk.capitalPaise, i.killSwitch));
+  const windows = new WindowStore(windowBars);
   const gate = new SwitchableGate(cfg.risk);
   const graph = buildGraph({
-    bars$: i.bars$, ...(i.broker === undefined ? { matcher: sim } : {}), session, windows: new WindowStore(windowBars), scanners$, gate, router, ledger,
+    bars$: i.bars$, ...(i.broker === undefined ? { matcher: sim } : {}), session, windows, scanners$, gate, router, ledger,
     broker: venue, journal: i.journal, settler, clock: i.clock, onBarRejected: i.onBarRejected, risk,
     ...(i.onRiskTrip === undefined ? {} : { onRiskTrip: i.onRiskTrip }),
   });
-  return { sim, ledger, router, session, settler, scanners$, risk, gate, outcomes$: graph.outcomes$, connectFills: graph.connectFills };
+  const warmUp = (bars: readonly Bar[]): void => {
+    for (const b of bars) {
+      const u = windows.push(b);
+      for (const s of scanners$.value) s.next(u);
+    }
+  };
+  return { sim, ledger, router, session, settler, scanners$, risk, gate, windows, warmUp, outcomes$: graph.outcomes$, connectFills: graph.connectFills };
 };

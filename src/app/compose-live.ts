@@ -5,9 +5,11 @@ import { type OrderManager, reconcile } from '../execution/index.js';
 import { DhanFeed, type Instrument } from '../feed/dhan/index.js';
 import { BarRecorder, type DuckDbStore, LiveJournalWriter } from '../store/index.js';
 import { Settler } from '../streams/index.js';
-import { type Logger, type Metrics, createMetrics, stopwatchMs } from '../telemetry/index.js';
+import { type Logger, type Metrics, counterSync, createMetrics, stopwatchMs } from '../telemetry/index.js';
 import { type Engine, assembleEngine } from './assemble-engine.js';
 import { type DaemonHttp, startDaemonHttp } from './daemon-http.js';
+import type { EngineState, RestoredState } from './engine-state.js';
+import { idempotentBroker } from './idempotent-broker.js';
 import { LiveJournal } from './live-journal.js';
 import { LiveTelemetry } from './live-telemetry.js';
 import { riskRoutes } from './risk-routes.js';
@@ -40,6 +42,8 @@ export interface LiveRequest {
   readonly onStop?: 'cancel-entries' | 'leave';
   /** Mode live: the Dhan broker stack (orders really sent); without it the session is paper (the simulated broker). */
   readonly live?: LiveVenue;
+  /** The state store and what it held at start (warm restart); absent: nothing persisted. */
+  readonly state?: { readonly engineState: EngineState; readonly restored: RestoredState };
 }
 
 /** The real broker as the live session needs it: the managed broker, its state machine, queries and breaker. */
@@ -49,6 +53,8 @@ export interface LiveVenue {
   readonly account: { orderBook(): Promise<readonly BrokerOrder[]>; positions(): Promise<readonly BrokerPosition[]>; readonly reconnected$: Observable<void> };
   readonly breakerState: () => 'closed' | 'open' | 'half-open';
   readonly orderIdPrefix: string;
+  /** Starts order updates (socket, polling fallback): after the start-up reconciliation, so every order is known. */
+  start(): void;
 }
 
 export interface LiveSummary {
@@ -124,19 +130,30 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     if (t > clock.now()) clock.advanceTo(epochMs(t));
   };
   const bars$ = new Subject<Bar>();
+  const persisted = req.state;
   const engine = assembleEngine({
     config: cfg, bars$, clock, journal, settler: new Settler(), orderIdPrefix: req.live?.orderIdPrefix ?? 'PP',
     onBarRejected: (code, b) => log.warn({ component: 'validate', operation: 'reject', symbol: b.symbol, status: code }, 'bar rejected'),
-    onRiskTrip: (t) => log.warn({ component: 'risk', operation: 'kill-switch', status: t.state, flatten: t.flatten }, t.reason),
-    decorateBroker: (b) => timedBroker(b, metrics, telemetry.signalAt),
+    onRiskTrip: (t) => {
+      log.warn({ component: 'risk', operation: 'kill-switch', status: t.state, flatten: t.flatten }, t.reason);
+      saveTrading();
+    },
+    decorateBroker: (b) => timedBroker(persisted === undefined ? b : idempotentBroker(b, persisted.engineState, new Set(persisted.restored.sentSignals)), metrics, telemetry.signalAt),
     ...(req.live === undefined ? {} : { broker: req.live.broker }),
+    ...(persisted?.restored.trading === undefined ? {} : { killSwitch: persisted.restored.trading }),
   });
+  const saveTrading = (): void => persisted?.engineState.saveTrading(engine.risk.killSwitch.toSnapshot());
+  if (persisted !== undefined) {
+    engine.warmUp(persisted.restored.bars);
+    for (const b of persisted.restored.bars) advance(b.endMs);
+    log.info({ component: 'state', operation: 'restore', status: engine.risk.tradingState, bars: persisted.restored.bars.length, sent_orders: persisted.restored.sentSignals.size }, 'state restored: windows warmed up, trading state and sent orders loaded');
+  }
   const live = req.live;
   const reconcileNow = async (why: string): Promise<void> => {
     if (live === undefined) return;
     const [brokerOrders, brokerPositions] = await Promise.all([live.account.orderBook(), live.account.positions()]);
     const diffs = reconcile(live.manager, engine.ledger, {
-      brokerOrders, brokerPositions, now: epochMs(wall.now()), owns: (id) => id.startsWith(live.orderIdPrefix), symbols: symbolTable,
+      brokerOrders, brokerPositions, now: epochMs(clock.now() > 0 ? clock.now() : wall.now()), owns: (id) => id.startsWith(live.orderIdPrefix), symbols: symbolTable,
     });
     metrics.reconcileDifferences.inc(diffs.length);
     for (const d of diffs) log.warn({ component: 'reconcile', operation: why, status: d.kind, ...d }, 'broker and engine differed: the broker wins');
@@ -149,6 +166,7 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
       advance(b.endMs);
       recorder?.append(b);
       telemetry.barIn(feed, () => bars$.next(b));
+      persisted?.engineState.saveWindow(b.symbol, engine.windows.snapshotView(b.symbolId));
       log.debug({ component: 'feed', operation: 'bar', symbol: b.symbol, latency_ms: wall.now() - b.receivedMs }, 'bar');
     },
     complete: () => bars$.complete(),
@@ -173,19 +191,21 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     else log.info({ component: 'feed', operation: e.type, connection: e.connection, ...('delayMs' in e ? { delay_ms: e.delayMs } : {}) }, `feed ${e.type}`);
   });
   let lastFlush = wall.now();
+  const redisSync = counterSync();
   let timer: (() => void) | undefined;
   const tick = (): void => {
     const now = feed.exchangeNow();
     if (now > 0) advance(now - f.graceMs);
     if (wall.now() - lastFlush >= f.record.flushMs || (recorder?.pending ?? 0) >= f.record.batchBars) {
       lastFlush = wall.now();
+      saveTrading();
       recorder?.flush().catch((e: unknown) => log.error({ component: 'recorder', err: e }, 'recording failed'));
       writer?.flush().catch((e: unknown) => log.error({ component: 'journal', err: e }, 'journal write failed'));
     }
     timer = wall.at(epochMs(wall.now() + f.closeCheckMs), 'live-tick', tick);
   };
   tick();
-  log.info({ component: 'daemon', operation: 'start', status: 'connecting', instruments: req.instruments.length, connections: feed.connectionCount }, 'live paper session starting');
+  log.info({ component: 'daemon', operation: 'start', status: 'connecting', instruments: req.instruments.length, connections: feed.connectionCount }, live === undefined ? 'live paper session starting' : 'live session starting (mode live)');
   const web = cfg.telemetry.http;
   let http: DaemonHttp | undefined;
   const stop = async (): Promise<LiveSummary> => {
@@ -204,6 +224,8 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     fills.unsubscribe();
     await recorder?.close();
     await writer?.close();
+    saveTrading();
+    await persisted?.engineState.store.flush();
     const summary: LiveSummary = {
       runId: req.runId, bars, ticks: feed.stats.ticks, signals: journal.signalCount, orders: journal.orders, fills: journal.fills,
       barsRecorded: recorder?.written ?? 0, reconnects: feed.stats.reconnects, dropped: Object.fromEntries(feed.stats.dropped),
@@ -219,26 +241,37 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
         beforeScrape: () => {
           telemetry.beforeScrape(feed, engine);
           if (live !== undefined) metrics.breakerState.set({ closed: 0, 'half-open': 1, open: 2 }[live.breakerState()]);
+          if (persisted !== undefined) {
+            const h = persisted.engineState.store.health();
+            metrics.redisUp.set(h.up ? 1 : 0);
+            redisSync(metrics.redisWriteFailures, h.writeFailures);
+          }
         },
         readiness: () => ({
           feed: feed.connected ? { ok: true } : { ok: false, detail: feed.fatal?.message ?? 'not every feed socket is connected' },
           broker: live === undefined ? { ok: true, detail: 'paper: the simulated broker' }
             : live.breakerState() === 'open' ? { ok: false, detail: 'the broker circuit breaker is open' } : { ok: true, detail: `Dhan, breaker ${live.breakerState()}` },
-          state: { ok: true, detail: 'in memory' },
+          state: persisted === undefined ? { ok: true, detail: 'not persisted' }
+            : persisted.engineState.store.health().up ? { ok: true, detail: 'state store up' } : { ok: false, detail: 'Redis unreachable: writes are buffered, trading goes on' },
         }),
         routes: {
-          ...riskRoutes(engine, (state, reason) => log.warn({ component: 'risk', operation: 'operator', status: state }, reason)),
+          ...riskRoutes(engine, (state, reason) => {
+            log.warn({ component: 'risk', operation: 'operator', status: state }, reason);
+            saveTrading();
+          }),
           ...scannerRoutes({ engine, signals, current: () => running, apply, now: () => clock.now() }),
         },
       });
       log.info({ component: 'daemon', operation: 'http', status: 'listening', port: http.port }, `metrics and control on http://${web.host}:${http.port}`);
     }
     await reconcileNow('start');
+    live?.start();
     await feed.start();
   } catch (e) {
     await stop();
     throw e;
   }
+  saveTrading();
   log.info({ component: 'daemon', operation: 'start', status: 'connected' }, 'feed connected');
   return { feed, engine, journal, clock, metrics, signals, current: () => running, apply, httpPort: http?.port, stop };
 };

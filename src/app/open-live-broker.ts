@@ -26,9 +26,8 @@ export const openLiveBroker = (config: Readonly<EngineConfig>, instruments: read
     metrics.orderRefusals.inc({ code: r.code });
     log.warn({ component: 'orders', operation: 'refused', status: r.code, order_id: r.clientOrderId }, r.reason);
   });
-  stack.start();
   return {
-    venue: { broker, manager, account: stack.dhan, breakerState: () => stack.breaker.state, orderIdPrefix: LIVE_ORDER_PREFIX },
+    venue: { broker, manager, account: stack.dhan, breakerState: () => stack.breaker.state, orderIdPrefix: LIVE_ORDER_PREFIX, start: () => stack.start() },
     stop: () => stack.stop(),
   };
 };

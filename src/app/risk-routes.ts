@@ -15,6 +15,13 @@ const status = (e: Engine) => ({
  */
 export const riskRoutes = (engine: Engine, onChange: (state: TradingState, reason: string) => void): Record<string, ControlRoute> => ({
   'GET /control/risk': () => ({ status: 200, body: status(engine) }),
+  'GET /control/positions': () => ({
+    status: 200,
+    body: engine.ledger.openSymbolIds().map((id) => {
+      const p = engine.ledger.position(id);
+      return { symbol: p?.symbol, side: p?.side, qty: p?.qty, avgPrice: (p?.avgPrice ?? 0) / 100 };
+    }),
+  }),
   'POST /control/risk': async (body) => {
     const action = typeof body.action === 'string' ? body.action : '';
     const state = ACTIONS[action];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { executionConfigSchema } from '../execution/config.js';
 import { feedConfigSchema } from '../feed/config.js';
 import { telemetryConfigSchema } from '../telemetry/config.js';
+import { stateConfigSchema } from '../state/config.js';
 import { riskConfigSchema } from '../risk/config.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (IST)');
@@ -38,6 +39,7 @@ export const engineConfigSchema = z.strictObject({
   scanners: z.record(z.string(), scannerEntry).default({}),
   feed: feedConfigSchema.prefault({}),
   telemetry: telemetryConfigSchema.prefault({}),
+  state: stateConfigSchema.prefault({}),
   schedule: scheduleConfigSchema.prefault({}),
 });
 

@@ -16,9 +16,11 @@ interface Working {
  */
 export class OrderRouter {
   readonly #bySymbol = new Map<number, Working>();
+  /** Positions the router did not open (adopted from the broker after a restart) whose square-off is working. */
+  readonly #adoptedSquaring = new Set<number>();
 
   constructor(
-    private readonly broker: Pick<BrokerPort, 'place' | 'cancel'>,
+    private readonly broker: Pick<BrokerPort, 'place' | 'cancel' | 'openOrders'>,
     private readonly ids: OrderIdGenerator,
     private readonly ledger: PositionLedger,
     private readonly journal: Journal,
@@ -65,6 +67,22 @@ export class OrderRouter {
       w.squaringOff = true;
       const now = this.clock.now();
       await this.#place(squareOffOrder({ ...p, symbol: w.entry.symbol, symbolId, scannerId: w.entry.scannerId, signalId: w.entry.signalId }, this.ids.next(now), now));
+    }
+    await this.#squareOffAdopted();
+  }
+
+  /** Positions reconciliation adopted after a restart: their working orders are cancelled, then they are flattened. */
+  async #squareOffAdopted(): Promise<void> {
+    const adopted = this.ledger.openSymbolIds().filter((id) => !this.#bySymbol.has(id) && !this.#adoptedSquaring.has(id));
+    if (adopted.length === 0) return;
+    const working = await this.broker.openOrders();
+    for (const symbolId of adopted) {
+      const p = this.ledger.position(symbolId);
+      if (p === undefined) continue;
+      for (const o of working) if (o.symbolId === symbolId) await this.broker.cancel(o.clientOrderId);
+      this.#adoptedSquaring.add(symbolId);
+      const now = this.clock.now();
+      await this.#place(squareOffOrder({ ...p, symbolId }, this.ids.next(now), now));
     }
   }
 

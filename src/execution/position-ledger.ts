@@ -52,7 +52,7 @@ export class PositionLedger {
     if (p.qty === 0) this.#close(f.symbolId, p, f.atMs, reasonOf(f.purpose));
   }
 
-  position(symbolId: number): { readonly qty: number; readonly side: Side; readonly avgPrice: number } | undefined {
+  position(symbolId: number): { readonly qty: number; readonly side: Side; readonly avgPrice: number; readonly symbol: string; readonly scannerId: string; readonly signalId: string } | undefined {
     return this.#open.get(symbolId);
   }
 

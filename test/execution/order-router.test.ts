@@ -52,4 +52,17 @@ describe('OrderRouter', () => {
     expect(open.map((o) => o.purpose).sort()).toEqual(['STOP', 'TARGET']);
     expect(ledger.position(0)?.qty).toBe(10);
   });
+
+  it('squares off a position it did not open (adopted from the broker after a restart), once', async () => {
+    const { ledger, router, orders } = setup();
+    ledger.applyFill({
+      fillId: 'R1', clientOrderId: 'LV-old', brokerOrderId: 'B1', symbol: 'CCC', symbolId: 2, side: 'SELL', qty: 7 as Qty, price: rupees(50),
+      atMs: ist('10:00'), purpose: 'ENTRY', scannerId: 'reconcile', signalId: 'reconcile:CCC',
+    });
+    await router.squareOffAll();
+    await router.squareOffAll();
+    const sq = orders().filter((o) => o.purpose === 'SQUARE_OFF');
+    expect(sq).toHaveLength(1);
+    expect(sq[0]).toMatchObject({ symbolId: 2, side: 'BUY', qty: 7 });
+  });
 });

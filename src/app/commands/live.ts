@@ -6,6 +6,7 @@ import { DuckDbStore } from '../../store/index.js';
 import { type Logger, createLogger, createMetrics } from '../../telemetry/index.js';
 import { startLive } from '../compose-live.js';
 import { openLiveBroker } from '../open-live-broker.js';
+import { openEngineState } from '../open-engine-state.js';
 import { marketDayOf, startMarketDay } from '../schedule.js';
 import { defaultConfigFile, openConfigWatcher } from './engine-config.js';
 import { loadInstruments } from './instruments.js';
@@ -88,11 +89,12 @@ export const registerLiveCommand = (program: Command): void => {
       const instruments = loadInstruments(config);
       const stack = config.mode === 'live' ? openLiveBroker(config, instruments, clientId, token, wallClock, log, metrics) : undefined;
       log.info({ component: 'daemon', operation: 'mode', status: config.mode }, config.mode === 'live' ? 'mode live: orders go to Dhan' : 'paper: the simulated broker fills at live prices');
+      const state = await openEngineState(config, instruments, log);
       mkdirSync(dirname(o.db), { recursive: true });
       const store = await DuckDbStore.open(o.db);
       try {
         const session = await startLive({
-          metrics, ...(stack === undefined ? {} : { live: stack.venue }),
+          metrics, ...(stack === undefined ? {} : { live: stack.venue }), state,
           config, config$: watcher.config$, instruments, feedUrl: config.feed.url, clientId, token, store,
           runId: `live-${newRunId().slice(4)}`, wallClock, log, controlToken: process.env.TRADE_ENGINE_CONTROL_TOKEN?.trim() || undefined, onStop: o.onStop,
           ...(o.httpPort === undefined ? {} : { httpPort: o.httpPort }),
@@ -120,6 +122,7 @@ export const registerLiveCommand = (program: Command): void => {
             calendar, times, clock: wallClock, driver: 'cron',
             onEvent: (e) => {
               log.info({ component: 'schedule', operation: e.kind, status: e.session, date: e.date }, `market day: ${e.kind}`);
+              if (e.kind === 'warm-up') void state.engineState.clearOrders().then((n) => log.info({ component: 'state', operation: 'new-day', orders: n }, "yesterday's order records cleared"));
               if (e.kind === 'eod-summary') {
                 log.info({ component: 'daemon', operation: 'eod-summary', signals: session.journal.signalCount, orders: session.journal.orders, fills: session.journal.fills, trades: session.engine.ledger.trades.length, day_pnl_rupees: session.engine.risk.killSwitch.dayPnlPaise / 100 }, 'end-of-day summary');
                 if (o.exitAfterClose === true) resolve('after close');
@@ -135,6 +138,7 @@ export const registerLiveCommand = (program: Command): void => {
         stopDay();
         await session.stop();
         stack?.stop();
+        await state.engineState.store.close();
         watcher.close();
       } finally {
         store.close();

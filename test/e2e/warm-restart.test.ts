@@ -1,0 +1,94 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DhanSim } from '../../src/sim/index.js';
+import { type RedisServer, redisTestsEnabled, startRedisServer } from '../support/redis-server.js';
+import { startTestSim, until } from '../support/sim-harness.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+const bin = join(import.meta.dirname, '..', '..', 'dist', 'app', 'main.js');
+const CONTROL = 'warm-control-token';
+const redisOk = redisTestsEnabled('warm restart after SIGKILL');
+
+interface Daemon { child: ChildProcessWithoutNullStreams; lines: string[]; exited: Promise<number | null>; base: () => string }
+const startDaemon = (dir: string, env: Record<string, string>): Daemon => {
+  const child = spawn(process.execPath, [bin, 'live', '--config', 'live.json', '--db', 'live.duckdb', '--http-port', '0'], { cwd: dir, env: { ...process.env, ...env } });
+  const lines: string[] = [];
+  let buf = '';
+  child.stdout.on('data', (d: Buffer) => {
+    buf += d.toString();
+    const parts = buf.split('\n');
+    buf = parts.pop() ?? '';
+    lines.push(...parts);
+  });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const base = () => /metrics and control on (http:\/\/[0-9.:]+)/.exec(lines.find((l) => l.includes('metrics and control on')) ?? '')?.[1] ?? '';
+  return { child, lines, exited, base };
+};
+const ctl = async (base: string, method: string, path: string, body?: unknown): Promise<any> =>
+  (await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${CONTROL}` }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json();
+
+describe.skipIf(!redisOk)('warm restart: the daemon killed with SIGKILL comes back with its state and sends no order twice', () => {
+  const tmp = useTempDir();
+  let redis: RedisServer;
+  let sim: DhanSim;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    sim = await startTestSim({ symbols: 20, speed: 300, pingIntervalMs: 10_000, pongTimeoutMs: 40_000 });
+  });
+  afterAll(async () => {
+    await sim?.close();
+    await redis?.stop();
+  });
+
+  it('restores the trading state, positions (reconciled with the broker) and windows; the broker sees every order once', async () => {
+    const dir = tmp();
+    const defaults = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'config', 'default.json'), 'utf8')) as Record<string, any>;
+    defaults.risk.killSwitch.enabled = false;
+    const cfg = {
+      ...defaults, mode: 'live', feed: { instruments: sim.instruments.map(({ symbol, securityId }) => ({ symbol, securityId })), graceMs: 300 },
+      state: { store: 'redis', redisUrl: redis.url, flushIntervalMs: 100, account: 'test' },
+    };
+    writeFileSync(join(dir, 'live.json'), JSON.stringify(cfg));
+    const env = {
+      DHAN_CLIENT_ID: '1100000001', DHAN_ACCESS_TOKEN: 'warm-token', DHAN_FEED_URL: sim.feedUrl, DHAN_API_URL: sim.apiUrl,
+      DHAN_ORDER_UPDATE_URL: sim.orderUpdateUrl, TRADE_ENGINE_CONTROL_TOKEN: CONTROL,
+    };
+    const a = startDaemon(dir, env);
+    await until(() => a.base() !== '', 15_000, 'daemon A');
+    await until(async () => (await ctl(a.base(), 'GET', '/control/positions')).length > 0, 30_000, 'open positions');
+    expect((await ctl(a.base(), 'POST', '/control/risk', { action: 'halt', reason: 'before the crash' })).state).toBe('HALTED');
+    await new Promise((r) => setTimeout(r, 500)); // a few write-behind intervals
+    a.child.kill('SIGKILL');
+    await a.exited;
+
+    const b = startDaemon(dir, env);
+    try {
+      await until(() => b.base() !== '', 15_000, 'daemon B');
+      const restored = JSON.parse(b.lines.find((l) => l.includes('state restored')) ?? '{}') as { status: string; bars: number; sent_orders: number };
+      expect(restored.status).toBe('HALTED');
+      expect(restored.bars).toBeGreaterThan(0);
+      expect(restored.sent_orders).toBeGreaterThan(0);
+      await until(() => b.lines.some((l) => l.includes('reconciled with the broker')), 10_000, 'the start-up reconciliation');
+      expect((await ctl(b.base(), 'GET', '/control/risk')).state).toBe('HALTED');
+      const symbolOf = new Map(sim.instruments.map((i) => [i.securityId, i.symbol]));
+      await until(async () => {
+        const mine = (await ctl(b.base(), 'GET', '/control/positions')) as { symbol: string; side: string; qty: number }[];
+        const broker = (await (await fetch(`${sim.apiUrl}/positions`, { headers: { 'access-token': 'warm-token', 'client-id': '1100000001' } })).json()) as { securityId: string; netQty: number }[];
+        const want = Object.fromEntries(broker.filter((p) => p.netQty !== 0).map((p) => [symbolOf.get(p.securityId), p.netQty]));
+        const got = Object.fromEntries(mine.map((p) => [p.symbol, p.side === 'BUY' ? p.qty : -p.qty]));
+        return Object.keys(want).length > 0 && JSON.stringify(got, Object.keys(got).sort()) === JSON.stringify(want, Object.keys(want).sort());
+      }, 10_000, 'positions equal to the broker\'s');
+      await new Promise((r) => setTimeout(r, 2000)); // signals keep coming while halted
+      const log = (await (await fetch(`${sim.controlUrl}/orders`)).json()) as { orders: { correlationId: string }[] };
+      const ids = log.orders.map((o) => o.correlationId);
+      expect(new Set(ids).size, 'no order sent twice').toBe(ids.length);
+      b.child.kill('SIGTERM');
+      expect(await b.exited).toBe(0);
+    } catch (e) {
+      b.child.kill('SIGKILL');
+      throw new Error(`${String(e)}\n--- daemon B ---\n${b.lines.slice(0, 40).join('\n').slice(0, 6000)}`);
+    }
+  }, 120_000);
+});
