@@ -7,6 +7,10 @@ import { DuckDbStore, generateBars, ingestFiles } from '../src/store/index.js';
 import { type BenchRow, report } from './bench-table.js';
 import { benchFrameToSignal, benchInProcess, benchLoopback } from './feed-bench.js';
 import { benchRiskGate } from './risk-gate.js';
+import { benchSignalToOrder } from './execution-bench.js';
+import { benchWriteBehind } from './state-bench.js';
+import { benchSweep } from './sweep-bench.js';
+import { benchLiveRss } from './live-rss.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -58,7 +62,30 @@ const feedBench = async (): Promise<void> => {
   rows.push({ issue: '#4', metric: 'frame to signal p99', value: lat.p99, unit: 'µs', target: '< 1,000' });
 };
 
+const serviceBench = async (): Promise<void> => {
+  const ex = await benchSignalToOrder();
+  log(`signal to order written: p50 ${ex.p50Us.toFixed(0)} us, p99 ${ex.p99Us.toFixed(0)} us`);
+  rows.push({ issue: '#5', metric: 'signal to order request written to the socket p50 (simulator, loopback)', value: ex.p50Us, unit: 'µs' });
+  rows.push({ issue: '#5', metric: 'signal to order request written to the socket p99', value: ex.p99Us, unit: 'µs', target: '< 1,000' });
+  const st = await benchWriteBehind();
+  log(`write-behind: off ${st.offNsPerBar.toFixed(0)} ns/bar, on ${st.onNsPerBar.toFixed(0)} ns/bar`);
+  rows.push({ issue: '#7', metric: 'hot path with Redis write-behind on / off (throughput)', value: st.ratio, unit: 'ratio', target: '>= 0.95' });
+  const rss = await benchLiveRss();
+  log(`live paper session, 1,000 instruments, a simulated day: peak RSS ${rss.peakRssMb.toFixed(0)} MB (${rss.bars} bars, ${rss.ticks} ticks)`);
+  rows.push({ issue: '#7', metric: `peak RSS live paper session, 1,000 instruments, simulated day (${rss.bars.toLocaleString('en-US')} bars)`, value: rss.peakRssMb, unit: 'MB', target: '< 250' });
+  const sw = await benchSweep();
+  log(`sweep: 1 thread ${sw.one.toFixed(0)} replays/min, 2 threads ${sw.two.toFixed(0)} replays/min`);
+  rows.push({ issue: '#11', metric: 'sweep, 1 worker thread', value: sw.one, unit: 'replays/min' });
+  rows.push({ issue: '#11', metric: 'sweep, 2 worker threads', value: sw.two, unit: 'replays/min' });
+  rows.push({ issue: '#11', metric: 'sweep speed-up, 2 threads / 1', value: sw.two / sw.one, unit: 'ratio', target: '>= 1.7' });
+};
+
 try {
+  if (process.argv.includes('--only-service')) {
+    await serviceBench();
+    report(rows, join(root, 'bench', 'results.json'));
+    process.exit(0);
+  }
   if (process.argv.includes('--only-feed')) {
     await feedBench();
     report(rows, join(root, 'bench', 'results.json'));
@@ -68,6 +95,7 @@ try {
   const gateNs = await benchRiskGate();
   log(`risk gate: ${gateNs.toFixed(0)} ns per intent`);
   rows.push({ issue: '#6', metric: 'risk gate per intent, every check on', value: gateNs, unit: 'ns', target: '< 2,000' });
+  await serviceBench();
   const db1 = join(work, 'bars-1m.duckdb');
   rows.push({ issue: '#2', metric: 'generate 1,000,000 bars', value: await generate(db1, 100, 27), unit: 's' });
   rows.push({ issue: '#2', metric: 'ingest 1,000,000-row CSV with validation', value: await ingestBench(db1), unit: 'rows/s', target: '>= 1,000,000' });
