@@ -90,12 +90,14 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     throw new InvariantError('replay read fewer bars than the range holds', { read: source.barsEmitted, expected: reader.totalBars });
   }
   const elapsed = Math.max(1e-9, req.wallSeconds() - t0);
-  const results = buildResults({
+  const latency = await Promise.all([metrics.barProcessing, metrics.barToSignal, metrics.signalToOrder].map((h) => summarizeHistogram(h)));
+  const built = buildResults({
     runId: req.runId, signalsByScanner: journal.signalsByScanner, trades: ledger.trades, scannerIds,
     tradingDates: reader.tradingDates, initialCapitalPaise: cfg.risk.capitalPaise, riskFreeRatePct: cfg.replay.riskFreeRatePct,
     startMs: Date.parse(`${reader.tradingDates[0]}T00:00:00+05:30`), endMs: lastEnd, symbolsTested: reader.symbols.size,
     executionTimeSeconds: elapsed, configSnapshot: JSON.stringify(cfg),
   });
+  const results: RunResults = { ...built, latency };
   try {
     if (req.writeResults) await writeRunResults(req.store, results);
   } finally {
@@ -107,6 +109,6 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   return {
     runId: req.runId, fingerprint: journal.digest.hex(), bars: source.barsEmitted, rejectedBars: rejected, elapsedSeconds: elapsed,
     barsPerSecond: source.barsEmitted / elapsed, chargesPaise: ledger.chargesPaise, signalCount: journal.signalCount, deniedByCode, results,
-    latency: await Promise.all([metrics.barProcessing, metrics.barToSignal, metrics.signalToOrder].map((h) => summarizeHistogram(h))),
+    latency,
   };
 };

@@ -15,6 +15,8 @@ export interface RunResults {
   }[];
   readonly trades: readonly Record<string, Cell>[];
   readonly daily: readonly { readonly date: string; readonly equity: number; readonly netPnl: number; readonly trades: number }[];
+  /** Latency percentiles of the run (µs), by metric name; empty when not measured. */
+  readonly latency?: readonly { readonly metric: string; readonly count: number; readonly p50Us: number; readonly p90Us: number; readonly p99Us: number }[];
 }
 
 const ts = (col: string): string => `make_timestamp((${col} * 1000)::BIGINT)`;
@@ -46,6 +48,10 @@ export const writeRunResults = async (store: DuckDbStore, r: RunResults): Promis
     await c.run(`INSERT INTO scanner_performance SELECT scanner, $1, total::INTEGER, wins::INTEGER, wr::DECIMAL(5,2), ${rupees('ap', '8,2')}, ${rupees('al', '8,2')}, pf::DECIMAL(6,2), mcl::INTEGER, current_timestamp::TIMESTAMP FROM stage_perf`, [id]);
     await stageRows(c, 'stage_daily', [['d', 'VARCHAR'], ['eq', 'DOUBLE'], ['pnl', 'DOUBLE'], ['n', 'DOUBLE']], r.daily.map((d) => [d.date, d.equity, d.netPnl, d.trades]));
     await c.run(`INSERT INTO backtest_daily SELECT $1, d::DATE, ${rupees('eq', '14,2')}, ${rupees('pnl', '12,2')}, n::INTEGER FROM stage_daily`, [id]);
+    const fin = (v: number): number | null => (Number.isFinite(v) ? v : null);
+    await stageRows(c, 'stage_latency', [['metric', 'VARCHAR'], ['n', 'DOUBLE'], ['p50', 'DOUBLE'], ['p90', 'DOUBLE'], ['p99', 'DOUBLE']],
+      (r.latency ?? []).map((l) => [l.metric, l.count, fin(l.p50Us), fin(l.p90Us), fin(l.p99Us)]));
+    await c.run('INSERT INTO backtest_latency SELECT $1, metric, n::BIGINT, p50, p90, p99 FROM stage_latency', [id]);
   });
 };
 

@@ -17,7 +17,8 @@ describe('runReplay', () => {
     const sa = await storedSignals(db, a.runId);
     expect(sa).toHaveLength(a.signalCount);
     expect(await storedSignals(db, b.runId)).toEqual(sa);
-    const strip = (r: typeof a.results) => ({ ...r, run: { ...r.run, runId: '', executionTimeSeconds: 0 } });
+    // Wall-clock measurements (execution time, latency percentiles) are the only fields allowed to differ.
+    const strip = (r: typeof a.results) => ({ ...r, run: { ...r.run, runId: '', executionTimeSeconds: 0 }, latency: (r.latency ?? []).map((l) => ({ metric: l.metric, count: l.count })) });
     expect(strip(b.results)).toEqual(strip(a.results));
   });
 
@@ -73,6 +74,10 @@ describe('runReplay', () => {
     const orders = await one(`SELECT count(*) FILTER (purpose = 'ENTRY')::INTEGER, count(DISTINCT client_order_id)::INTEGER, count(*)::INTEGER FROM journal_orders WHERE run_id = $1`);
     expect(orders?.[0]).toBeGreaterThanOrEqual(trades);
     expect(orders?.[1], 'client order ids are unique').toBe(orders?.[2]);
+    const lat = await one(`SELECT count(*)::INTEGER, max(samples) FILTER (metric = 'trade_engine_graph_bar_processing_seconds')::INTEGER, bool_and(p50_us <= p99_us) FROM backtest_latency WHERE run_id = $1`);
+    expect(lat?.[0], 'three latency metrics stored with the results').toBe(3);
+    expect(Number(lat?.[1]), 'one bar in eight timed').toBe(Math.floor(r.bars / 8));
+    expect(lat?.[2]).toBe(true);
     expect(await one(`SELECT count(*)::INTEGER FROM journal_fills f WHERE run_id = $1 AND NOT EXISTS (SELECT 1 FROM journal_orders o WHERE o.run_id = f.run_id AND o.client_order_id = f.client_order_id)`), 'every fill has its order').toEqual([0]);
     s.close();
   });
