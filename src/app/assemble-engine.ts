@@ -64,7 +64,7 @@ export const assembleEngine = (i: EngineInputs): Engine => {
   const sim = new SimBroker({ slippageBps: cfg.execution.slippageBps, tickPaise: cfg.risk.tickPaise });
   const ledger = new PositionLedger(cfg.execution.charges);
   const venue: BrokerPort = i.broker ?? sim;
-  const router = new OrderRouter(i.decorateBroker?.(venue) ?? venue, new OrderIdGenerator(i.orderIdPrefix), ledger, i.journal, i.clock);
+  const router = new OrderRouter(i.decorateBroker?.(venue) ?? venue, new OrderIdGenerator(i.orderIdPrefix), ledger, i.journal, i.clock, cfg.execution.entryTimeoutSeconds * 1000);
   const session = new SessionSchedule(i.clock, cfg.execution.session, () => void settler.track(router.squareOffAll()));
   const scanners$ = new BehaviorSubject<readonly ScannerInstance[]>(scanners);
   const windowBars = Math.max(cfg.replay.windowBars, ...scanners.map((s) => s.warmupBars + 1));

@@ -44,6 +44,8 @@ export type BrokerConfig = z.infer<typeof brokerConfigSchema>;
 
 export const executionConfigSchema = z.strictObject({
   slippageBps: z.number().min(0).max(500).default(2),
+  /** An entry order not filled within this long (clock time) is cancelled as stale; 0 keeps it until the square-off. */
+  entryTimeoutSeconds: z.number().int().min(0).max(23_400).default(120),
   session: z.strictObject({
     entriesFrom: hhmm.default('09:20'),
     entriesUntil: hhmm.default('15:00'),

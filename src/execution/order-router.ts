@@ -25,6 +25,8 @@ export class OrderRouter {
     private readonly ledger: PositionLedger,
     private readonly journal: Journal,
     private readonly clock: Clock,
+    /** Entries older than this (clock ms) with no fill are cancelled as stale; 0 = never. */
+    private readonly entryTtlMs = 0,
   ) {}
 
   async submit(intent: OrderIntent): Promise<PlaceOutcome> {
@@ -95,6 +97,28 @@ export class OrderRouter {
       await this.broker.cancel(w.entry.clientOrderId);
       this.#bySymbol.delete(symbolId);
       n++;
+    }
+    return n;
+  }
+
+  /** Whether an entry sent at least `entryTtlMs` before `nowMs` is still unfilled (cheap: call it on every bar). */
+  hasStaleEntries(nowMs: number): boolean {
+    if (this.entryTtlMs <= 0) return false;
+    for (const [sym, w] of this.#bySymbol) if (w.entry.atMs + this.entryTtlMs <= nowMs && this.ledger.position(sym) === undefined) return true;
+    return false;
+  }
+
+  /** Cancels stale entries (see hasStaleEntries); the symbol is free again. Returns how many. */
+  async cancelStaleEntries(nowMs: number): Promise<number> {
+    let n = 0;
+    for (const symbolId of [...this.#bySymbol.keys()].sort((a, b) => a - b)) {
+      const w = this.#bySymbol.get(symbolId);
+      if (w === undefined || w.entry.atMs + this.entryTtlMs > nowMs || this.ledger.position(symbolId) !== undefined) continue;
+      const out = await this.broker.cancel(w.entry.clientOrderId);
+      if (out.kind === 'cancelled' && this.ledger.position(symbolId) === undefined) {
+        this.#bySymbol.delete(symbolId);
+        n++;
+      }
     }
     return n;
   }

@@ -65,6 +65,7 @@ export const buildGraph = (p: GraphParts): { outcomes$: Observable<PlaceOutcome>
     tap((bar) => {
       p.matcher?.matchBar(bar);
       onTrip(risk.onBar(bar, p.ledger));
+      if (p.router.hasStaleEntries(bar.endMs)) void p.settler.track(p.router.cancelStaleEntries(bar.endMs));
     }),
     map((bar) => p.windows.push(bar)),
     runScanners(p.scanners$),

@@ -5,12 +5,12 @@ import { chargeRatesSchema } from '../../src/execution/charges-config.js';
 import { SimBroker } from '../../src/execution/sim/sim-broker.js';
 import { bar, ist, rupees } from '../support/builders.js';
 
-const setup = () => {
+const setup = (entryTtlMs = 0) => {
   const clock = new ReplayClock(ist('10:00'));
   const sim = new SimBroker({ slippageBps: 0, tickPaise: 5 });
   const ledger = new PositionLedger(chargeRatesSchema.parse({}));
   const records: JournalRecord[] = [];
-  const router = new OrderRouter(sim, new OrderIdGenerator('T'), ledger, { append: (r) => void records.push(r), flush: async () => undefined }, clock);
+  const router = new OrderRouter(sim, new OrderIdGenerator('T'), ledger, { append: (r) => void records.push(r), flush: async () => undefined }, clock, entryTtlMs);
   const fills: Fill[] = [];
   sim.fills$.subscribe((f) => {
     ledger.applyFill(f);
@@ -64,5 +64,18 @@ describe('OrderRouter', () => {
     const sq = orders().filter((o) => o.purpose === 'SQUARE_OFF');
     expect(sq).toHaveLength(1);
     expect(sq[0]).toMatchObject({ symbolId: 2, side: 'BUY', qty: 7 });
+  });
+
+  it('cancels an entry left unfilled past its timeout, and frees the symbol', async () => {
+    const { sim, router, intent } = setup(120_000);
+    await router.submit(intent(0, 'AAA'));
+    expect(router.hasStaleEntries(ist('10:01'))).toBe(false);
+    expect(router.hasStaleEntries(ist('10:02'))).toBe(true);
+    expect(await router.cancelStaleEntries(ist('10:02'))).toBe(1);
+    expect(router.isBusy(0)).toBe(false);
+    expect(await sim.openOrders()).toEqual([]);
+    const keep = setup(0);
+    await keep.router.submit(keep.intent(0, 'AAA'));
+    expect(keep.router.hasStaleEntries(ist('15:00')), 'timeout 0: never stale').toBe(false);
   });
 });
