@@ -66,3 +66,25 @@ describe('trade-engine CLI (data, ingest, replay)', () => {
     }
   });
 });
+
+describe('trade-engine orders', () => {
+  const tmp = useTempDir();
+
+  it("lists a day's orders of a run with their states and fills, and refuses a bad date", () => {
+    const dir = tmp();
+    cli(['data', 'generate', '--db', 'm.duckdb', '--symbols', '6', '--days', '2', '--seed', '5'], dir);
+    const r = cli(['replay', '--db', 'm.duckdb', '--json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const out = cli(['orders', '--db', 'm.duckdb', '--json'], dir);
+    expect(out.code, out.stderr).toBe(0);
+    const day = JSON.parse(out.stdout) as { date: string; orders: { clientOrderId: string; state: string; purpose: string }[]; fills: { clientOrderId: string }[] };
+    expect(day.date).toBe('2025-01-02');
+    expect(day.orders.length).toBeGreaterThan(0);
+    const filled = new Set(day.fills.map((f) => f.clientOrderId));
+    for (const o of day.orders) expect(o.state === 'TRADED', `${o.clientOrderId} ${o.state}`).toBe(filled.has(o.clientOrderId));
+    const text = cli(['orders', '--db', 'm.duckdb', '--date', '2025-01-01'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('ENTRY');
+    expect(cli(['orders', '--db', 'm.duckdb', '--date', '2025-13-01'], dir).code).not.toBe(0);
+  });
+});
