@@ -55,6 +55,8 @@ export interface LiveVenue {
   readonly orderIdPrefix: string;
   /** Starts order updates (socket, polling fallback): after the start-up reconciliation, so every order is known. */
   start(): void;
+  /** A clean stop: orders still waiting for a rate-limit slot are denied (BROKER_SHUTTING_DOWN), not sent late. */
+  drain(): void;
 }
 
 export interface LiveSummary {
@@ -211,14 +213,15 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
   const stop = async (): Promise<LiveSummary> => {
     edits?.unsubscribe();
     engine.gate.close('the daemon is stopping'); // signals are still journaled; no new order from here on
+    live?.drain();
+    timer?.();
+    await feed.stop(); // the last bars are flushed through the graph; no bar arrives after this
     await engine.settler.idle();
     if ((req.onStop ?? 'cancel-entries') === 'cancel-entries') {
       const n = await engine.settler.track(engine.router.cancelWorkingEntries());
       log.info({ component: 'router', operation: 'stop', status: 'cancelled', orders: n }, 'working entry orders cancelled');
     }
-    timer?.();
     await http?.close();
-    await feed.stop();
     await engine.settler.idle();
     outcomes.unsubscribe();
     fills.unsubscribe();

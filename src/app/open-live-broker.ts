@@ -27,7 +27,7 @@ export const openLiveBroker = (config: Readonly<EngineConfig>, instruments: read
     log.warn({ component: 'orders', operation: 'refused', status: r.code, order_id: r.clientOrderId }, r.reason);
   });
   return {
-    venue: { broker, manager, account: stack.dhan, breakerState: () => stack.breaker.state, orderIdPrefix: LIVE_ORDER_PREFIX, start: () => stack.start() },
+    venue: { broker, manager, account: stack.dhan, breakerState: () => stack.breaker.state, orderIdPrefix: LIVE_ORDER_PREFIX, start: () => stack.start(), drain: () => stack.limiter.drain() },
     stop: () => stack.stop(),
   };
 };

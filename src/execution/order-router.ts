@@ -8,6 +8,8 @@ interface Working {
   brackets: string[];
   /** A square-off order is working: another square-off must not send a second one (it would reverse the position). */
   squaringOff: boolean;
+  /** The stale-entry cancel was sent (once: a refused cancel, e.g. the entry just filled, is not retried every bar). */
+  staleCancelSent?: boolean;
 }
 
 /**
@@ -104,7 +106,7 @@ export class OrderRouter {
   /** Whether an entry sent at least `entryTtlMs` before `nowMs` is still unfilled (cheap: call it on every bar). */
   hasStaleEntries(nowMs: number): boolean {
     if (this.entryTtlMs <= 0) return false;
-    for (const [sym, w] of this.#bySymbol) if (w.entry.atMs + this.entryTtlMs <= nowMs && this.ledger.position(sym) === undefined) return true;
+    for (const [sym, w] of this.#bySymbol) if (w.staleCancelSent !== true && w.entry.atMs + this.entryTtlMs <= nowMs && this.ledger.position(sym) === undefined) return true;
     return false;
   }
 
@@ -113,7 +115,8 @@ export class OrderRouter {
     let n = 0;
     for (const symbolId of [...this.#bySymbol.keys()].sort((a, b) => a - b)) {
       const w = this.#bySymbol.get(symbolId);
-      if (w === undefined || w.entry.atMs + this.entryTtlMs > nowMs || this.ledger.position(symbolId) !== undefined) continue;
+      if (w === undefined || w.staleCancelSent === true || w.entry.atMs + this.entryTtlMs > nowMs || this.ledger.position(symbolId) !== undefined) continue;
+      w.staleCancelSent = true;
       const out = await this.broker.cancel(w.entry.clientOrderId);
       if (out.kind === 'cancelled' && this.ledger.position(symbolId) === undefined) {
         this.#bySymbol.delete(symbolId);

@@ -47,5 +47,5 @@ describe('trade-engine live in mode live against the simulated Dhan (feed, REST 
     expect(accepted, 'every order the broker holds was journaled as accepted').toBe(ids.length);
     expect(fills).toBe(stopped.fills);
     expect(stopped.fills).toBeGreaterThan(0);
-  }, 90_000);
+  }, 60_000);
 });

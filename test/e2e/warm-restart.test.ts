@@ -73,13 +73,17 @@ describe.skipIf(!redisOk)('warm restart: the daemon killed with SIGKILL comes ba
       await until(() => b.lines.some((l) => l.includes('reconciled with the broker')), 10_000, 'the start-up reconciliation');
       expect((await ctl(b.base(), 'GET', '/control/risk')).state).toBe('HALTED');
       const symbolOf = new Map(sim.instruments.map((i) => [i.securityId, i.symbol]));
+      let last = '';
       await until(async () => {
         const mine = (await ctl(b.base(), 'GET', '/control/positions')) as { symbol: string; side: string; qty: number }[];
         const broker = (await (await fetch(`${sim.apiUrl}/positions`, { headers: { 'access-token': 'warm-token', 'client-id': '1100000001' } })).json()) as { securityId: string; netQty: number }[];
         const want = Object.fromEntries(broker.filter((p) => p.netQty !== 0).map((p) => [symbolOf.get(p.securityId), p.netQty]));
         const got = Object.fromEntries(mine.map((p) => [p.symbol, p.side === 'BUY' ? p.qty : -p.qty]));
+        last = `engine ${JSON.stringify(got)} broker ${JSON.stringify(want)}`;
         return Object.keys(want).length > 0 && JSON.stringify(got, Object.keys(got).sort()) === JSON.stringify(want, Object.keys(want).sort());
-      }, 10_000, 'positions equal to the broker\'s');
+      }, 20_000, 'positions equal to the broker\'s').catch((e: unknown) => {
+        throw new Error(`${String(e)}: ${last}`);
+      });
       await new Promise((r) => setTimeout(r, 2000)); // signals keep coming while halted
       const log = (await (await fetch(`${sim.controlUrl}/orders`)).json()) as { orders: { correlationId: string }[] };
       const ids = log.orders.map((o) => o.correlationId);

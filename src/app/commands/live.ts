@@ -146,5 +146,11 @@ export const registerLiveCommand = (program: Command): void => {
       } finally {
         store.close();
       }
+      // Everything is flushed and closed. Should a library still hold the event loop (a socket's reconnect timer,
+      // say), say what it is and exit anyway: a stopped daemon must not linger past systemd's stop timeout.
+      setTimeout(() => {
+        log.warn({ component: 'daemon', operation: 'exit', status: 'forced', resources: process.getActiveResourcesInfo() }, 'still running 3 s after a clean stop: exiting');
+        process.exit(0);
+      }, 3000).unref();
     });
 };
