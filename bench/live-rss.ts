@@ -11,9 +11,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
  * Peak RSS of a live paper session with `symbols` instruments over a whole simulated session (09:15-15:30 at
  * `speed`x, one trade per instrument every 5 exchange seconds, 60% of them trading), measured from
- * /proc/<pid>/status (VmHWM) of the real `trade-engine live --paper` process.
+ * /proc/<pid>/status (VmHWM) of the real `trade-engine live --paper` process. `nodeFlags` are the daemon's node
+ * options (the systemd unit runs it with --max-semi-space-size=4: a smaller young generation).
  */
-export async function benchLiveRss(symbols = 1000, speed = 1500): Promise<{ peakRssMb: number; bars: number; ticks: number }> {
+export async function benchLiveRss(symbols = 1000, speed = 1500, nodeFlags: readonly string[] = []): Promise<{ peakRssMb: number; bars: number; ticks: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'trade-engine-rss-'));
   const clock = new LiveClock();
   const sim = await startDhanSim({ ...simDefaults(clock), symbols, speed, roundMs: 5000, startMs: Date.UTC(2025, 0, 6, 3, 45) });
@@ -21,7 +22,7 @@ export async function benchLiveRss(symbols = 1000, speed = 1500): Promise<{ peak
     const defaults = JSON.parse(readFileSync(join(root, 'config', 'default.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(dir, 'live.json'), JSON.stringify({ ...defaults, feed: { instruments: sim.instruments.map(({ symbol, securityId }) => ({ symbol, securityId })) } }));
     const seconds = Math.ceil((375 * 60) / speed) + 2;
-    const child = spawn(process.execPath, [join(root, 'dist', 'app', 'main.js'), 'live', '--paper', '--config', 'live.json', '--db', 'live.duckdb', '--http-port', '0', '--duration', String(seconds)], {
+    const child = spawn(process.execPath, [...nodeFlags, join(root, 'dist', 'app', 'main.js'), 'live', '--paper', '--config', 'live.json', '--db', 'live.duckdb', '--http-port', '0', '--duration', String(seconds)], {
       cwd: dir, env: { ...process.env, DHAN_CLIENT_ID: '1', DHAN_ACCESS_TOKEN: 'bench-token', DHAN_FEED_URL: sim.feedUrl },
     });
     let out = '';
