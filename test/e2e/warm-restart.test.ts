@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DhanSim } from '../../src/sim/index.js';
 import { type RedisServer, redisTestsEnabled, startRedisServer } from '../support/redis-server.js';
+import { killRedis, restartRedisOnPort } from '../support/redis-server-for-state.js';
 import { startTestSim, until } from '../support/sim-harness.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -93,6 +94,49 @@ describe.skipIf(!redisOk)('warm restart: the daemon killed with SIGKILL comes ba
     } catch (e) {
       b.child.kill('SIGKILL');
       throw new Error(`${String(e)}\n--- daemon B ---\n${b.lines.slice(0, 40).join('\n').slice(0, 6000)}`);
+    }
+  }, 120_000);
+
+  it('keeps trading while Redis is down, reports it, and catches the state up when Redis returns', async () => {
+    const dir = tmp();
+    const defaults = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'config', 'default.json'), 'utf8')) as Record<string, any>;
+    defaults.risk.killSwitch.enabled = false;
+    const own = await startRedisServer();
+    const cfg = {
+      ...defaults, feed: { instruments: sim.instruments.map(({ symbol, securityId }) => ({ symbol, securityId })), graceMs: 300 },
+      state: { store: 'redis', redisUrl: own.url, flushIntervalMs: 100, account: 'outage' },
+    };
+    writeFileSync(join(dir, 'live.json'), JSON.stringify(cfg));
+    const env = { DHAN_CLIENT_ID: '1100000001', DHAN_ACCESS_TOKEN: 'warm-token', DHAN_FEED_URL: sim.feedUrl, TRADE_ENGINE_CONTROL_TOKEN: CONTROL };
+    const d = startDaemon(dir, env); // paper: --config without mode live
+    let back: RedisServer | undefined;
+    try {
+      await until(() => d.base() !== '', 15_000, 'the daemon');
+      const metric = async (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(await (await fetch(`${d.base()}/metrics`)).text())?.[1]);
+      await until(async () => (await metric('trade_engine_state_redis_up')) === 1, 10_000, 'redis up');
+      await killRedis(own);
+      await until(async () => (await metric('trade_engine_state_redis_up')) === 0, 15_000, 'redis down reported');
+      const ready = (await (await fetch(`${d.base()}/readyz`)).json()) as { checks: { state: { ok: boolean } } };
+      expect(ready.checks.state.ok).toBe(false);
+      const bars = await metric('trade_engine_feed_bars_total');
+      await until(async () => (await metric('trade_engine_feed_bars_total')) > bars + 20, 15_000, 'bars while Redis is down');
+      expect((await ctl(d.base(), 'POST', '/control/risk', { action: 'reduce', reason: 'during the outage' })).state).toBe('REDUCING');
+      back = await restartRedisOnPort(own.port);
+      await until(async () => (await metric('trade_engine_state_redis_up')) === 1, 20_000, 'redis back');
+      const { Redis } = await import('ioredis');
+      const r = new Redis(back.url);
+      try {
+        await until(async () => (await r.get('te:paper:outage:trading:current'))?.includes('REDUCING') === true, 10_000, 'the trading state written after the outage');
+        expect((await r.keys('te:paper:outage:window:*')).length).toBeGreaterThan(0);
+      } finally {
+        r.disconnect();
+      }
+      d.child.kill('SIGTERM');
+      expect(await d.exited).toBe(0);
+    } finally {
+      d.child.kill('SIGKILL');
+      await back?.stop();
+      await own.stop().catch(() => undefined);
     }
   }, 120_000);
 });
