@@ -6,6 +6,7 @@ import { type SimInstrument, simInstruments } from './sim-instruments.js';
 import { type TradeSource, WalkSource } from './trade-source.js';
 import { LastPriceTap } from './last-price-tap.js';
 import { SimOrders } from './sim-orders.js';
+import { readJsonBody } from './json-body.js';
 
 export interface DhanSimOptions extends Omit<SimFeedOptions, 'source'> {
   readonly host: string;
@@ -91,14 +92,8 @@ const control = async (feed: SimFeedServer, instruments: readonly SimInstrument[
   }
   if (req.method === 'GET' && path === '/control/instruments') return reply(200, instruments.map(({ symbol, securityId, exchangeSegment }) => ({ symbol, securityId, exchangeSegment })));
   if (req.method === 'POST' && path === '/control/fault') {
-    let body: Record<string, unknown>;
-    try {
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
-    } catch {
-      return reply(400, { error: 'body must be JSON' });
-    }
+    const body = await readJsonBody(req);
+    if (body === undefined) return reply(400, { error: 'body must be JSON' });
     const done = Object.keys(FAULTS).filter((k) => k in body && FAULTS[k]?.(feed, body[k]) === true);
     if (done.length === 0) return reply(400, { error: 'no known fault in body', known: Object.keys(FAULTS) });
     return reply(200, { applied: done, faults: feed.faults });

@@ -7,6 +7,7 @@ import { ORDER_FAULT_KEYS, type SimOrderFaults, applyOrderFaults, defaultOrderFa
 import { SimOrderRest } from './sim-order-rest.js';
 import { SimOrderUpdates } from './sim-order-updates.js';
 import type { SimInstrument } from './sim-instruments.js';
+import { readJsonBody } from './json-body.js';
 
 export interface SimOrdersOptions {
   readonly instruments: readonly SimInstrument[];
@@ -68,14 +69,8 @@ export class SimOrders {
         updates: { connections: this.updates.connections, logins: this.updates.logins, sent: this.updates.sent }, faults: faultsView(this.faults),
       });
     }
-    let body: Record<string, unknown>;
-    try {
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
-    } catch {
-      return reply(400, { error: 'body must be JSON' });
-    }
+    const body = await readJsonBody(req);
+    if (body === undefined) return reply(400, { error: 'body must be JSON' });
     if (req.method === 'POST' && path === '/control/order-fault') {
       const done = applyOrderFaults(this.faults, body);
       if (body.dropUpdateSockets === true) {

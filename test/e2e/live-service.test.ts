@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,27 +6,11 @@ import { DuckDbStore } from '../../src/store/index.js';
 import type { DhanSim } from '../../src/sim/index.js';
 import { cliAsync } from '../support/cli.js';
 import { startTestSim, until } from '../support/sim-harness.js';
+import { type Daemon, startDaemon } from '../support/daemon.js';
 import { useTempDir } from '../support/temp-dir.js';
 
-const bin = join(import.meta.dirname, '..', '..', 'dist', 'app', 'main.js');
 const CONTROL = 'svc-control-token';
 
-interface Daemon { child: ChildProcessWithoutNullStreams; lines: string[]; exited: Promise<number>; base: () => string }
-const startDaemon = (dir: string, args: string[], env: Record<string, string>): Daemon => {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, ...env } });
-  const lines: string[] = [];
-  let buf = '';
-  child.stdout.on('data', (d: Buffer) => {
-    buf += d.toString();
-    const parts = buf.split('\n');
-    buf = parts.pop() ?? '';
-    lines.push(...parts);
-  });
-  child.stderr.on('data', (d: Buffer) => lines.push(`STDERR ${d.toString()}`));
-  const exited = new Promise<number>((r) => child.on('exit', (code) => r(code ?? -1)));
-  const base = () => /metrics and control on (http:\/\/[0-9.:]+)/.exec(lines.find((l) => l.includes('metrics and control on')) ?? '')?.[1] ?? '';
-  return { child, lines, exited, base };
-};
 
 const counters = async (base: string, name: string, label: string): Promise<Map<string, number>> => {
   const text = await (await fetch(`${base}/metrics`)).text();
