@@ -4,8 +4,8 @@ import { type AggregatorConfig, BarAggregator } from '../bar-aggregator.js';
 import type { FeedError } from '../errors.js';
 import { Backoff, type BackoffConfig } from './backoff.js';
 import { type ConnectionEvent, FeedConnection } from './feed-connection.js';
-import { decodeFrame } from './packet-decoder.js';
-import type { DropReason, FeedPacket } from './packets.js';
+import { scanTrades } from './packet-decoder.js';
+import type { DropReason } from './packets.js';
 import { type Instrument, feedUrl, planConnections } from './subscription-plan.js';
 import { EXCHANGE_SEGMENTS, type FeedMode } from './wire.js';
 
@@ -57,7 +57,12 @@ export class DhanFeed implements BarSource {
   #wmReceivedAt = 0;
   #closeTimer: (() => void) | undefined;
   #stopped = true;
-  readonly #emitPacket = (p: FeedPacket): void => this.#onPacket(p);
+  readonly #onTrade = (segment: number, securityId: number, ltp: number, cumVolume: number | undefined, lttUtcMs: number): void =>
+    this.#trade(segment, securityId, ltp, cumVolume, lttUtcMs);
+  /** Reused for every tick: the aggregator reads it and keeps nothing of it. */
+  readonly #tick: { symbolId: number; price: Paise; cumVolume: number | undefined; exchangeMs: EpochMs; receivedMs: EpochMs } = {
+    symbolId: 0, price: 0 as Paise, cumVolume: undefined, exchangeMs: 0 as EpochMs, receivedMs: 0 as EpochMs,
+  };
   readonly #drop = (r: DropReason | 'unknown_instrument'): void => {
     this.stats.dropped.set(r, (this.stats.dropped.get(r) ?? 0) + 1);
   };
@@ -144,7 +149,7 @@ export class DhanFeed implements BarSource {
     this.stats.frames++;
     this.#frameReceivedMs = receivedMs;
     this.#frameStartedAt = this.o.hrNow?.();
-    decodeFrame(frame, this.#emitPacket, this.#drop);
+    this.stats.packets += scanTrades(frame, this.#onTrade, this.#drop);
     this.#frameStartedAt = undefined;
   }
 
@@ -153,20 +158,21 @@ export class DhanFeed implements BarSource {
     return this.#frameStartedAt;
   }
 
-  #onPacket(p: FeedPacket): void {
-    this.stats.packets++;
-    if (p.kind !== 'ticker' && p.kind !== 'quote' && p.kind !== 'full') return;
-    const symbolId = this.#ids.get(key(p.segment, p.securityId));
+  #trade(segment: number, securityId: number, ltp: number, cumVolume: number | undefined, lttUtcMs: number): void {
+    const symbolId = this.#ids.get(key(segment, securityId));
     if (symbolId === undefined) {
       this.#drop('unknown_instrument');
       return;
     }
     this.stats.ticks++;
     const before = this.aggregator.watermark;
-    this.aggregator.onTick({
-      symbolId, price: Math.round(p.ltp * 100) as Paise, cumVolume: p.kind === 'ticker' ? undefined : p.volume,
-      exchangeMs: p.lttUtcMs as EpochMs, receivedMs: this.#frameReceivedMs as EpochMs,
-    });
+    const t = this.#tick;
+    t.symbolId = symbolId;
+    t.price = Math.round(ltp * 100) as Paise;
+    t.cumVolume = cumVolume;
+    t.exchangeMs = lttUtcMs as EpochMs;
+    t.receivedMs = this.#frameReceivedMs as EpochMs;
+    this.aggregator.onTick(t);
     if (this.aggregator.watermark !== before) this.#wmReceivedAt = this.#frameReceivedMs;
   }
 

@@ -91,3 +91,43 @@ const decodeDepth = (v: DataView, o: number): DepthLevel[] => {
   }
   return levels;
 };
+
+/** A trade print's fields, handed over without allocating (the hot path of the live feed). */
+export type TradeSink = (segment: number, securityId: number, ltp: number, cumVolume: number | undefined, lttUtcMs: number) => void;
+
+/**
+ * The feed's hot path: the same framing and validation as `decodeFrame`, but ticker, quote and full packets go to
+ * `trade` as plain numbers and other valid packets are only counted, so no object is allocated per tick.
+ * Returns the packets that were valid.
+ */
+export const scanTrades = (frame: Uint8Array, trade: TradeSink, drop: DropSink): number => {
+  if (frame.byteLength < HEADER_BYTES) {
+    drop('short_frame');
+    return 0;
+  }
+  const v = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  let off = 0;
+  let n = 0;
+  while (frame.byteLength - off >= HEADER_BYTES) {
+    const len = v.getUint16(off + 1, true);
+    if (len < HEADER_BYTES || off + len > frame.byteLength) {
+      drop('bad_length');
+      return n;
+    }
+    const code = v.getUint8(off);
+    const expected = PACKET_BYTES[code];
+    if (expected === undefined) drop('unknown_code');
+    else if (len !== expected) drop('length_mismatch');
+    else {
+      n++;
+      if (code === ResponseCode.ticker) {
+        trade(v.getUint8(off + 3), v.getUint32(off + 4, true), v.getFloat32(off + 8, true), undefined, lttToUtcMs(v.getUint32(off + 12, true)));
+      } else if (code === ResponseCode.quote || code === ResponseCode.full) {
+        trade(v.getUint8(off + 3), v.getUint32(off + 4, true), v.getFloat32(off + 8, true), v.getUint32(off + 22, true), lttToUtcMs(v.getUint32(off + 14, true)));
+      }
+    }
+    off += len;
+  }
+  if (off < frame.byteLength) drop('short_frame');
+  return n;
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DropReason, type FeedPacket, decodeFrame } from '../../../src/feed/dhan/index.js';
+import { type DropReason, type FeedPacket, decodeFrame, scanTrades } from '../../../src/feed/dhan/index.js';
 
 /** Test vectors written by hand from the byte tables of ../shared/dhan-protocol.md §1.5-1.7 (little-endian). */
 const hex = (s: string): Buffer => Buffer.from(s.replace(/[\s|]/g, ''), 'hex');
@@ -101,3 +101,32 @@ describe('decodeFrame: stacked and malformed frames', () => {
     expect(drops).toEqual(['bad_length']);
   });
 });
+
+describe('scanTrades (the allocation-free hot path)', () => {
+  const frames = [
+    hex('02 1000 01 35050000 | 00509a44 | 329f7b67'),
+    hex('04 3200 01 35050000 | 00509a44 | 0a00 | 329f7b67 | cd2c9a44 | 87d61200 | 88130000 | c0120000 | 00c89944 | 00e09944 | 00189b44 | 00909844'),
+    Buffer.concat([hex('05 0c00 02 f4d90000 06120f00'), hex('02 1000 01 35050000 00509a44 329f7b67')]),
+    hex('04 1000 01 35050000 00509a44 329f7b67'),
+    hex('63 0800 01 35050000'),
+    hex('02 1000 01'),
+  ];
+
+  it('gives the same trades and the same drops as decodeFrame', () => {
+    for (const f of frames) {
+      const viaDecode: unknown[] = [];
+      const dropsA: DropReason[] = [];
+      const nA = decodeFrame(f, (p) => {
+        if (p.kind === 'ticker') viaDecode.push([p.segment, p.securityId, p.ltp, undefined, p.lttUtcMs]);
+        if (p.kind === 'quote' || p.kind === 'full') viaDecode.push([p.segment, p.securityId, p.ltp, p.volume, p.lttUtcMs]);
+      }, (r) => dropsA.push(r));
+      const viaScan: unknown[] = [];
+      const dropsB: DropReason[] = [];
+      const nB = scanTrades(f, (...a) => viaScan.push(a), (r) => dropsB.push(r));
+      expect(viaScan).toEqual(viaDecode);
+      expect(dropsB).toEqual(dropsA);
+      expect(nB).toBe(nA);
+    }
+  });
+});
+
