@@ -1,5 +1,5 @@
 import { type Observable, Subject, skip } from 'rxjs';
-import { type Bar, type BrokerOrder, type BrokerPort, type BrokerPosition, type Clock, EngineError, ReplayClock, SymbolTable, epochMs, istDay, istMinuteOfDay, parseHhMm } from '../core/index.js';
+import { type Bar, type BrokerOrder, type BrokerPort, type BrokerPosition, type Clock, type OrderRequest, EngineError, ReplayClock, SymbolTable, epochMs, istDay, istMinuteOfDay, parseHhMm } from '../core/index.js';
 import type { EngineConfig } from '../config/index.js';
 import { type OrderManager, reconcile } from '../execution/index.js';
 import { DhanFeed, type Instrument } from '../feed/dhan/index.js';
@@ -50,7 +50,13 @@ export interface LiveRequest {
 export interface LiveVenue {
   readonly broker: BrokerPort;
   readonly manager: OrderManager;
-  readonly account: { orderBook(): Promise<readonly BrokerOrder[]>; positions(): Promise<readonly BrokerPosition[]>; readonly reconnected$: Observable<void> };
+  readonly account: {
+    orderBook(): Promise<readonly BrokerOrder[]>;
+    positions(): Promise<readonly BrokerPosition[]>;
+    /** Follows an order the broker holds (its updates and fills are reported from now on). */
+    track(req: OrderRequest, brokerOrderId: string): void;
+    readonly reconnected$: Observable<void>;
+  };
   readonly breakerState: () => 'closed' | 'open' | 'half-open';
   readonly orderIdPrefix: string;
   /** Starts order updates (socket, polling fallback): after the start-up reconciliation, so every order is known. */
@@ -157,6 +163,8 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     const diffs = reconcile(live.manager, engine.ledger, {
       brokerOrders, brokerPositions, now: epochMs(clock.now() > 0 ? clock.now() : wall.now()), owns: (id) => id.startsWith(live.orderIdPrefix), symbols: symbolTable,
     });
+    // Orders adopted from the broker (placed before a restart) are followed from now on, so their fills still count.
+    for (const o of live.manager.open()) live.account.track(o.request, o.brokerOrderId);
     metrics.reconcileDifferences.inc(diffs.length);
     for (const d of diffs) log.warn({ component: 'reconcile', operation: why, status: d.kind, ...d }, 'broker and engine differed: the broker wins');
     log.info({ component: 'reconcile', operation: why, status: 'done', differences: diffs.length }, 'reconciled with the broker');
