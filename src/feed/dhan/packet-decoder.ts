@@ -7,11 +7,13 @@ export type DropSink = (reason: DropReason) => void;
 const lttToUtcMs = (ltt: number): number => (ltt - LTT_IST_OFFSET_SECONDS) * 1000;
 
 /**
- * Decodes one binary frame. Real captures carry one packet per frame, but the decoder loops over the length
- * field in case several are stacked (protocol §1.5). A short frame, a length that does not fit, a length that is
- * wrong for its code, or an unknown code is reported to `drop` and skipped, never thrown. Returns packets decoded.
+ * The framing both decoders share. Real captures carry one packet per frame, but the loop follows the length field
+ * in case several are stacked (protocol §1.5). A short frame, a length that does not fit, a length that is wrong
+ * for its code, or an unknown code is reported to `drop` and skipped, never thrown. Each valid packet goes to
+ * `visit(view, offset, code, ctx)` (a module-level function and its context: nothing is allocated per packet).
+ * Returns the number of valid packets.
  */
-export const decodeFrame = (frame: Uint8Array, emit: PacketSink, drop: DropSink): number => {
+const forEachPacket = <C>(frame: Uint8Array, drop: DropSink, visit: (v: DataView, off: number, code: number, ctx: C) => void, ctx: C): number => {
   if (frame.byteLength < HEADER_BYTES) {
     drop('short_frame');
     return 0;
@@ -25,10 +27,13 @@ export const decodeFrame = (frame: Uint8Array, emit: PacketSink, drop: DropSink)
       drop('bad_length');
       return n;
     }
-    const p = decodePacket(v, off, len, drop);
-    if (p !== undefined) {
-      emit(p);
+    const code = v.getUint8(off);
+    const expected = PACKET_BYTES[code];
+    if (expected === undefined) drop('unknown_code');
+    else if (len !== expected) drop('length_mismatch');
+    else {
       n++;
+      visit(v, off, code, ctx);
     }
     off += len;
   }
@@ -36,17 +41,11 @@ export const decodeFrame = (frame: Uint8Array, emit: PacketSink, drop: DropSink)
   return n;
 };
 
-const decodePacket = (v: DataView, o: number, len: number, drop: DropSink): FeedPacket | undefined => {
-  const code = v.getUint8(o);
-  const expected = PACKET_BYTES[code];
-  if (expected === undefined) {
-    drop('unknown_code');
-    return undefined;
-  }
-  if (len !== expected) {
-    drop('length_mismatch');
-    return undefined;
-  }
+/** Decodes one binary frame into packet objects (tests, tools); see `forEachPacket` for framing and drops. */
+export const decodeFrame = (frame: Uint8Array, emit: PacketSink, drop: DropSink): number =>
+  forEachPacket(frame, drop, (v, o, code, sink) => sink(decodePacket(v, o, code)), emit);
+
+const decodePacket = (v: DataView, o: number, code: number): FeedPacket => {
   const segment = v.getUint8(o + 3);
   const securityId = v.getUint32(o + 4, true);
   const f32 = (at: number) => v.getFloat32(o + at, true);
@@ -72,11 +71,8 @@ const decodePacket = (v: DataView, o: number, len: number, drop: DropSink): Feed
       return { kind: 'prevClose', code, segment, securityId, prevClose: f32(8), prevOi: u32(12) };
     case ResponseCode.marketStatus:
       return { kind: 'marketStatus', code, segment, securityId };
-    case ResponseCode.disconnect:
+    default: // ResponseCode.disconnect: forEachPacket only passes codes of PACKET_BYTES
       return { kind: 'disconnect', code, segment, securityId, reason: u16(8) };
-    default:
-      drop('unknown_code');
-      return undefined;
   }
 };
 
@@ -95,39 +91,17 @@ const decodeDepth = (v: DataView, o: number): DepthLevel[] => {
 /** A trade print's fields, handed over without allocating (the hot path of the live feed). */
 export type TradeSink = (segment: number, securityId: number, ltp: number, cumVolume: number | undefined, lttUtcMs: number) => void;
 
+const visitTrade = (v: DataView, off: number, code: number, trade: TradeSink): void => {
+  if (code === ResponseCode.ticker) {
+    trade(v.getUint8(off + 3), v.getUint32(off + 4, true), v.getFloat32(off + 8, true), undefined, lttToUtcMs(v.getUint32(off + 12, true)));
+  } else if (code === ResponseCode.quote || code === ResponseCode.full) {
+    trade(v.getUint8(off + 3), v.getUint32(off + 4, true), v.getFloat32(off + 8, true), v.getUint32(off + 22, true), lttToUtcMs(v.getUint32(off + 14, true)));
+  }
+};
+
 /**
- * The feed's hot path: the same framing and validation as `decodeFrame`, but ticker, quote and full packets go to
- * `trade` as plain numbers and other valid packets are only counted, so no object is allocated per tick.
+ * The feed's hot path: the same framing and drops as `decodeFrame`, but ticker, quote and full packets go to
+ * `trade` as plain numbers and other valid packets are only counted, so nothing is allocated per tick.
  * Returns the packets that were valid.
  */
-export const scanTrades = (frame: Uint8Array, trade: TradeSink, drop: DropSink): number => {
-  if (frame.byteLength < HEADER_BYTES) {
-    drop('short_frame');
-    return 0;
-  }
-  const v = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  let off = 0;
-  let n = 0;
-  while (frame.byteLength - off >= HEADER_BYTES) {
-    const len = v.getUint16(off + 1, true);
-    if (len < HEADER_BYTES || off + len > frame.byteLength) {
-      drop('bad_length');
-      return n;
-    }
-    const code = v.getUint8(off);
-    const expected = PACKET_BYTES[code];
-    if (expected === undefined) drop('unknown_code');
-    else if (len !== expected) drop('length_mismatch');
-    else {
-      n++;
-      if (code === ResponseCode.ticker) {
-        trade(v.getUint8(off + 3), v.getUint32(off + 4, true), v.getFloat32(off + 8, true), undefined, lttToUtcMs(v.getUint32(off + 12, true)));
-      } else if (code === ResponseCode.quote || code === ResponseCode.full) {
-        trade(v.getUint8(off + 3), v.getUint32(off + 4, true), v.getFloat32(off + 8, true), v.getUint32(off + 22, true), lttToUtcMs(v.getUint32(off + 14, true)));
-      }
-    }
-    off += len;
-  }
-  if (off < frame.byteLength) drop('short_frame');
-  return n;
-};
+export const scanTrades = (frame: Uint8Array, trade: TradeSink, drop: DropSink): number => forEachPacket(frame, drop, visitTrade, trade);
