@@ -11,7 +11,7 @@ import { type DaemonHttp, startDaemonHttp } from './daemon-http.js';
 import type { EngineState, RestoredState } from './engine-state.js';
 import { idempotentBroker } from './idempotent-broker.js';
 import { LiveJournal } from './live-journal.js';
-import { LiveTelemetry } from './live-telemetry.js';
+import { RunTelemetry } from './run-telemetry.js';
 import { riskRoutes } from './risk-routes.js';
 import { scannerRoutes } from './scanner-routes.js';
 import { swapScanners } from './scanner-swap.js';
@@ -125,7 +125,7 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     maxConnections: f.maxConnections, closeCheckMs: f.closeCheckMs, isMarketOpen, hrNow: stopwatchMs,
   });
   const metrics = req.metrics ?? createMetrics();
-  const telemetry = new LiveTelemetry(metrics);
+  const telemetry = new RunTelemetry(metrics);
   const recorder = req.store !== undefined && f.record.enabled ? await BarRecorder.open(req.store) : undefined;
   const writer = req.store !== undefined ? await LiveJournalWriter.open(req.store, req.runId) : undefined;
   const signals = new SignalFeed();

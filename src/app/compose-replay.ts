@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Observable } from 'rxjs';
 import { type Bar, InvariantError, type Journal, ReplayClock } from '../core/index.js';
 import { type LatencySummary, createMetrics, summarizeHistogram } from '../telemetry/index.js';
-import { LiveTelemetry } from './live-telemetry.js';
+import { RunTelemetry } from './run-telemetry.js';
 import { timedBroker } from './timed-broker.js';
 import type { EngineConfig } from '../config/index.js';
 import { DuckDbBarSource, ReplayJournal, buildResults } from '../replay/index.js';
@@ -58,7 +58,7 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     onProgress: (n) => req.onProgress?.(n, reader.totalBars),
   });
   const metrics = createMetrics();
-  const telemetry = new LiveTelemetry(metrics, 8);
+  const telemetry = new RunTelemetry(metrics, 8);
   const bars$ = new Observable<Bar>((sub) => source.bars$.subscribe({
     next: (b) => telemetry.barIn(undefined, () => sub.next(b)), error: (e: unknown) => sub.error(e), complete: () => sub.complete(),
   }));

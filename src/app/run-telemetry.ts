@@ -6,10 +6,11 @@ import type { Engine } from './assemble-engine.js';
 const STATE_VALUE = { ACTIVE: 0, REDUCING: 1, HALTED: 2 } as const;
 
 /**
- * Feeds the metric catalog from a live session: journal records (signals, denials, orders) as they happen,
- * latencies from stopwatch marks, and the rest (ticks, drops, reconnections, gauges) synced at scrape time.
+ * Feeds the metric catalog from a run (a live session or a replay): journal records (signals, denials, orders)
+ * as they happen, latencies from stopwatch marks, and the rest (ticks, drops, reconnections, gauges) synced at
+ * scrape time.
  */
-export class LiveTelemetry {
+export class RunTelemetry {
   /** Stopwatch time of each signal not yet sent (read by the timed broker). */
   readonly signalAt = new Map<string, number>();
   #barAt = 0;
