@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createConnection, createServer } from 'node:net';
 import type { Bar, EpochMs, Paise, StateStore } from '../src/core/index.js';
 import { InMemoryStateStore, WindowStore, stateConfigSchema, stateKeyspace } from '../src/state/index.js';
 import { RedisStateStore } from '../src/state/redis/index.js';
+import { startRedisServer } from '../test/support/redis-server.js';
 
 /**
  * Issue #7: the hot-path cost of a bar (a WindowStore push plus a state put of the symbol's window) with Redis
@@ -17,44 +16,6 @@ const CAPACITY = 120;
 const MINUTES = 20_000; // 20,000,000 bars per run: a few write intervals, so the final flush is amortised
 const RUNS = 5;
 const OPEN_MS = Date.UTC(2025, 0, 6, 3, 45);
-
-const freePort = (): Promise<number> => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => {
-    const a = s.address();
-    const port = typeof a === 'object' && a !== null ? a.port : 0;
-    s.close(() => resolve(port));
-  });
-});
-
-const ping = (port: number): Promise<boolean> => new Promise((resolve) => {
-  const c = createConnection({ port, host: '127.0.0.1' });
-  const done = (ok: boolean) => (c.destroy(), resolve(ok));
-  c.setTimeout(500, () => done(false));
-  c.once('error', () => done(false));
-  c.once('connect', () => c.write('PING\r\n'));
-  c.once('data', (d) => done(d.toString().startsWith('+PONG')));
-});
-
-const startRedis = async (): Promise<{ url: string; proc: ChildProcess }> => {
-  let port = await freePort();
-  while (port === 6379) port = await freePort();
-  const proc = spawn(process.env.REDIS_SERVER_BIN ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
-    if (await ping(port)) return { url: `redis://127.0.0.1:${port}`, proc };
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  proc.kill('SIGKILL');
-  throw new Error('redis-server did not start (apt-get install redis-server, or set REDIS_SERVER_BIN)');
-};
-
-const stopRedis = async (proc: ChildProcess): Promise<void> => {
-  if (proc.pid === undefined || proc.exitCode !== null) return;
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  process.kill(proc.pid, 'SIGTERM');
-  await exited;
-};
 
 const names = Array.from({ length: SYMBOLS }, (_, i) => `B${String(i).padStart(5, '0')}`);
 
@@ -85,7 +46,8 @@ const run = async (store: StateStore): Promise<number> => {
 const best = (xs: number[]): number => Math.min(...xs);
 
 export async function benchWriteBehind(): Promise<{ offNsPerBar: number; onNsPerBar: number; ratio: number }> {
-  const { url, proc } = await startRedis();
+  const server = await startRedisServer();
+  const url = server.url;
   try {
     const cfg = stateConfigSchema.parse({ store: 'redis' });
     const redis = new RedisStateStore({ url, flushIntervalMs: cfg.flushIntervalMs, maxBufferedEntries: cfg.maxBufferedEntries, cacheTtlSeconds: cfg.cacheTtlSeconds });
@@ -106,6 +68,6 @@ export async function benchWriteBehind(): Promise<{ offNsPerBar: number; onNsPer
     const onNsPerBar = best(on);
     return { offNsPerBar, onNsPerBar, ratio: offNsPerBar / onNsPerBar };
   } finally {
-    await stopRedis(proc);
+    await server.stop();
   }
 }

@@ -1,21 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createConnection } from 'node:net';
-import { type RedisServer, redisServerBinary } from './redis-server.js';
+import { type RedisServer, ping, redisServerBinary } from './redis-server.js';
 
 /**
  * What the state tests need beyond test/support/redis-server.ts: SIGKILL a server by PID, then start a new one on
  * the SAME port (a Redis outage and its return, as the store's client sees it).
  */
-const ping = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const s = createConnection({ port, host: '127.0.0.1' });
-    const done = (ok: boolean) => (s.destroy(), resolve(ok));
-    s.setTimeout(500, () => done(false));
-    s.once('error', () => done(false));
-    s.once('connect', () => s.write('PING\r\n'));
-    s.once('data', (d) => done(d.toString().startsWith('+PONG')));
-  });
-
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);

@@ -49,7 +49,8 @@ const freePort = (): Promise<number> => new Promise((resolve, reject) => {
   });
 });
 
-const ping = (port: number): Promise<boolean> => new Promise((resolve) => {
+/** Whether a Redis answers PING on 127.0.0.1:`port`. */
+export const ping = (port: number): Promise<boolean> => new Promise((resolve) => {
   const c = connect(port, '127.0.0.1');
   c.setTimeout(500);
   let got = '';
