@@ -11,7 +11,7 @@ const config = loadEngineConfig(new URL('../../config/default.json', import.meta
 const t0 = performance.now();
 let bars = 0;
 if (mode === 'graph') {
-  const r = await runReplay({ store, config, range: {}, runId: 'bench', writeResults: false, wallSeconds: () => performance.now() / 1000 });
+  const r = await runReplay({ store, config, range: {}, runId: 'bench', writeResults: false, keepJournal: true, wallSeconds: () => performance.now() / 1000 });
   bars = r.bars;
 } else {
   bars = await baselineScan(await openBarReader(store.connection, {}), config);

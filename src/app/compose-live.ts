@@ -138,6 +138,7 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     if (t > clock.now()) clock.advanceTo(epochMs(t));
   };
   const bars$ = new Subject<Bar>();
+  const deliverBar = (b: Bar): void => bars$.next(b);
   const persisted = req.state;
   const engine = assembleEngine({
     config: cfg, bars$, clock, journal, settler: new Settler(), orderIdPrefix: req.live?.orderIdPrefix ?? 'PP',
@@ -175,7 +176,7 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
       bars++;
       advance(b.endMs);
       recorder?.append(b);
-      telemetry.barIn(feed, () => bars$.next(b));
+      telemetry.barIn(feed, deliverBar, b);
       persisted?.engineState.saveWindow(b.symbol, engine.windows.snapshotView(b.symbolId));
       log.debug({ component: 'feed', operation: 'bar', symbol: b.symbol, latency_ms: wall.now() - b.receivedMs }, 'bar');
     },

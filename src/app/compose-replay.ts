@@ -1,14 +1,13 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Observable } from 'rxjs';
-import { type Bar, InvariantError, type Journal, ReplayClock } from '../core/index.js';
+import { InvariantError, type Journal, ReplayClock } from '../core/index.js';
 import { type LatencySummary, createMetrics, summarizeHistogram } from '../telemetry/index.js';
 import { RunTelemetry } from './run-telemetry.js';
 import { timedBroker } from './timed-broker.js';
 import type { EngineConfig } from '../config/index.js';
 import { DuckDbBarSource, ReplayJournal, buildResults } from '../replay/index.js';
-import { type BarRange, type DuckDbStore, JOURNAL_CATALOG, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
+import { type BarRange, type BarReader, type DuckDbStore, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
 import { Settler } from '../streams/index.js';
 import { assembleEngine } from './assemble-engine.js';
 
@@ -20,6 +19,11 @@ export interface ReplayRequest {
   /** Wall-clock seconds, for throughput only (never for decisions). */
   readonly wallSeconds: () => number;
   readonly writeResults: boolean;
+  /**
+   * Keep the run's journal of signals, denials, orders and fills for the results writer (default: `writeResults`).
+   * A sweep job writes no rows, so it only digests and counts; the benchmark keeps it to measure a user's run.
+   */
+  readonly keepJournal?: boolean;
   readonly onProgress?: (barsDone: number, totalBars: number) => void;
 }
 
@@ -44,10 +48,25 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   // The bar stream gets a connection of its own: any other statement on a connection ends its streaming result.
   const reader = await openBarReader(await req.store.connect(), req.range);
   if (reader.totalBars === 0) throw new StoreError('STORE_BAD_ARGUMENT', `${req.store.path}: no bars in the selected range`, { range: req.range });
-  const clock = new ReplayClock(0);
   await req.store.connection.run(`SET memory_limit = '${cfg.replay.duckdbMemoryLimitMb}MB'`);
-  const scratch = join(tmpdir(), `trade-engine-${req.runId}-journal.duckdb`);
-  const tables = await JournalTables.open(req.store.connection, reader.symbols.names, scratch);
+  const keepJournal = req.keepJournal ?? req.writeResults;
+  if (req.writeResults && !keepJournal) throw new InvariantError('writing a replay\'s results needs its journal', { runId: req.runId });
+  const scratch = keepJournal ? mkdtempSync(join(tmpdir(), 'trade-engine-journal-')) : undefined;
+  const tables = scratch === undefined ? undefined : new JournalTables(req.store.connection, reader.symbols.names, scratch);
+  try {
+    return await replayThrough(req, reader, tables);
+  } finally {
+    await tables?.drop();
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  }
+};
+
+/** The run itself: bars through the graph, then results built (and written when asked) from the journal. */
+const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: JournalTables | undefined): Promise<ReplayOutcome> => {
+  const cfg = req.config;
+  const clock = new ReplayClock(0);
+  const metrics = createMetrics();
+  const telemetry = new RunTelemetry(metrics, 8);
   const journal = new ReplayJournal(tables);
   const settler = new Settler();
   let rejected = 0;
@@ -56,12 +75,9 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     advanceTo: (t) => { clock.advanceTo(t); lastEnd = t; },
     settle: () => settler.idle(),
     onProgress: (n) => req.onProgress?.(n, reader.totalBars),
+    emit: (deliver, bar) => telemetry.barIn(undefined, deliver, bar),
   });
-  const metrics = createMetrics();
-  const telemetry = new RunTelemetry(metrics, 8);
-  const bars$ = new Observable<Bar>((sub) => source.bars$.subscribe({
-    next: (b) => telemetry.barIn(undefined, () => sub.next(b)), error: (e: unknown) => sub.error(e), complete: () => sub.complete(),
-  }));
+  const bars$ = source.bars$;
   const observed: Journal = { append: (r) => (telemetry.onRecord(r), journal.append(r)), flush: () => journal.flush() };
   const graph = assembleEngine({
     config: cfg, bars$, clock, journal: observed, settler, orderIdPrefix: cfg.replay.orderIdPrefix, onBarRejected: () => void rejected++,
@@ -85,7 +101,8 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     sub.unsubscribe();
     fills.unsubscribe();
   }
-  await tables.close();
+  telemetry.flushCounts();
+  await tables?.close();
   if (source.barsEmitted !== reader.totalBars) {
     throw new InvariantError('replay read fewer bars than the range holds', { read: source.barsEmitted, expected: reader.totalBars });
   }
@@ -98,13 +115,7 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
     executionTimeSeconds: elapsed, configSnapshot: JSON.stringify(cfg),
   });
   const results: RunResults = { ...built, latency };
-  try {
-    if (req.writeResults) await writeRunResults(req.store, results);
-  } finally {
-    await req.store.connection.run(`DETACH ${JOURNAL_CATALOG}`);
-    rmSync(scratch, { force: true });
-    rmSync(`${scratch}.wal`, { force: true });
-  }
+  if (req.writeResults) await writeRunResults(req.store, results);
   const deniedByCode = Object.fromEntries([...journal.deniedByCode].sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     runId: req.runId, fingerprint: journal.digest.hex(), bars: source.barsEmitted, rejectedBars: rejected, elapsedSeconds: elapsed,

@@ -6,9 +6,10 @@ import type { Engine } from './assemble-engine.js';
 const STATE_VALUE = { ACTIVE: 0, REDUCING: 1, HALTED: 2 } as const;
 
 /**
- * Feeds the metric catalog from a run (a live session or a replay): journal records (signals, denials, orders)
- * as they happen, latencies from stopwatch marks, and the rest (ticks, drops, reconnections, gauges) synced at
- * scrape time.
+ * Feeds the metric catalog from a run (a live session or a replay): latencies from stopwatch marks as they happen;
+ * counts of bars, signals, denials and orders tallied in plain maps and added to the counters at scrape time and at
+ * the end of a run (a labelled prom-client increment costs far more than a map update, and a replay makes millions);
+ * the rest (ticks, drops, reconnections, gauges) synced at scrape time.
  */
 export class RunTelemetry {
   /** Stopwatch time of each signal not yet sent (read by the timed broker). */
@@ -17,6 +18,10 @@ export class RunTelemetry {
   readonly #sync = counterSync();
   readonly #startedAt = stopwatchMs();
   #unsampled = 0;
+  #barsSeen = 0;
+  readonly #signals = new Map<string, number>();
+  readonly #denials = new Map<string, number>();
+  readonly #orders = new Map<string, number>();
 
   /**
    * `sampleEvery`: time one bar in N (a replay runs millions of bars; a live session times every bar). Counters
@@ -24,45 +29,55 @@ export class RunTelemetry {
    */
   constructor(readonly metrics: Metrics, private readonly sampleEvery = 1) {}
 
-  /** Runs one bar through the graph, measuring its synchronous processing. */
-  barIn(feed: DhanFeed | undefined, run: () => void): void {
+  /** Runs one bar through the graph (`deliver(bar)`), measuring its synchronous processing. */
+  barIn<B>(feed: DhanFeed | undefined, deliver: (bar: B) => void, bar: B): void {
+    this.#barsSeen++;
     if (++this.#unsampled < this.sampleEvery) {
       this.#barAt = Number.NaN;
-      run();
+      deliver(bar);
       return;
     }
-    this.metrics.bars.inc(this.#unsampled);
     this.#unsampled = 0;
     const t0 = stopwatchMs();
     const frameAt = feed?.frameStartedAt;
     if (frameAt !== undefined) this.metrics.frameToBar.observe((t0 - frameAt) / 1000);
     this.#barAt = t0;
-    run();
+    deliver(bar);
     this.metrics.barProcessing.observe((stopwatchMs() - t0) / 1000);
   }
 
+  /** A signal's latencies are measured when its bar was timed (every bar live; one in `sampleEvery` in a replay). */
   onRecord(r: JournalRecord): void {
     if (r.kind === 'signal') {
+      tally(this.#signals, r.signal.scannerId);
+      if (Number.isNaN(this.#barAt)) return;
       const now = stopwatchMs();
-      this.metrics.signals.inc({ scanner: r.signal.scannerId });
-      if (!Number.isNaN(this.#barAt)) this.metrics.barToSignal.observe((now - this.#barAt) / 1000);
+      this.metrics.barToSignal.observe((now - this.#barAt) / 1000);
       this.signalAt.set(r.signal.id, now);
       if (this.signalAt.size > 10_000) this.signalAt.clear();
     } else if (r.kind === 'denial') {
-      this.metrics.riskDenials.inc({ code: r.denial.code });
+      tally(this.#denials, r.denial.code);
       this.signalAt.delete(r.denial.signalId);
     } else if (r.kind === 'order') {
-      this.metrics.orders.inc({ status: r.outcome });
+      tally(this.#orders, r.outcome);
     }
   }
 
-  /** Counts bars not yet added (sampled runs add them in steps). */
+  /** Adds the tallies to the counters (before a scrape and at the end of a run). */
   flushCounts(): void {
-    this.metrics.bars.inc(this.#unsampled);
-    this.#unsampled = 0;
+    const m = this.metrics;
+    m.bars.inc(this.#barsSeen);
+    this.#barsSeen = 0;
+    for (const [scanner, n] of this.#signals) m.signals.inc({ scanner }, n);
+    for (const [code, n] of this.#denials) m.riskDenials.inc({ code }, n);
+    for (const [status, n] of this.#orders) m.orders.inc({ status }, n);
+    this.#signals.clear();
+    this.#denials.clear();
+    this.#orders.clear();
   }
 
   beforeScrape(feed: DhanFeed, engine: Engine): void {
+    this.flushCounts();
     const m = this.metrics;
     this.#sync(m.ticks, feed.stats.ticks);
     this.#sync(m.reconnections, feed.stats.reconnects);
@@ -75,3 +90,7 @@ export class RunTelemetry {
     m.uptime.set((stopwatchMs() - this.#startedAt) / 1000);
   }
 }
+
+const tally = (m: Map<string, number>, key: string): void => {
+  m.set(key, (m.get(key) ?? 0) + 1);
+};

@@ -8,6 +8,8 @@ export interface ReplayHooks {
   /** After each bar: a promise when the graph still has work in flight, else undefined. */
   readonly settle: () => Promise<void> | undefined;
   readonly onProgress?: (barsDone: number) => void;
+  /** Hands each bar to the graph (`deliver(bar)`); a run wraps it to time bars. Default: deliver directly. */
+  readonly emit?: (deliver: (bar: Bar) => void, bar: Bar) => void;
 }
 
 /**
@@ -24,6 +26,8 @@ export class DuckDbBarSource implements BarSource {
 
   async start(): Promise<void> {
     const names = this.reader.symbols.names;
+    const deliver = (b: Bar): void => this.#bars$.next(b);
+    const emit = this.hooks.emit ?? ((d: (bar: Bar) => void, b: Bar) => d(b));
     let lastEnd = -Infinity;
     for await (const c of this.reader.chunks()) {
       for (let i = 0; i < c.length && !this.#stopped; i++) {
@@ -34,7 +38,7 @@ export class DuckDbBarSource implements BarSource {
           lastEnd = endMs;
         }
         const symbolId = c.symbolId[i] as number;
-        this.#bars$.next({
+        emit(deliver, {
           symbol: names[symbolId] ?? '', symbolId, startMs: startMs as EpochMs, endMs: endMs as EpochMs,
           open: c.open[i] as Paise, high: c.high[i] as Paise, low: c.low[i] as Paise, close: c.close[i] as Paise,
           volume: c.volume[i] as number, receivedMs: endMs as EpochMs,

@@ -11,8 +11,8 @@ export interface JournalSink {
 }
 
 /**
- * The run's journal: digests every record, counts signals per scanner and denials per code, and hands signals and
- * denials to the sink, so memory stays flat however long the replay.
+ * The run's journal: digests every record, counts signals per scanner and denials per code, and hands every record
+ * to the sink (if any), so memory stays flat however long the replay.
  */
 export class ReplayJournal implements Journal {
   readonly digest = new RunDigest();
@@ -22,7 +22,8 @@ export class ReplayJournal implements Journal {
   #orders = 0;
   #fills = 0;
 
-  constructor(private readonly sink: JournalSink) {}
+  /** Without a sink the journal only digests and counts (a sweep job, whose rows are never written). */
+  constructor(private readonly sink?: JournalSink) {}
 
   append(r: JournalRecord): void {
     this.digest.add(r);
@@ -30,19 +31,19 @@ export class ReplayJournal implements Journal {
       case 'signal':
         this.#signals++;
         this.signalsByScanner.set(r.signal.scannerId, (this.signalsByScanner.get(r.signal.scannerId) ?? 0) + 1);
-        this.sink.appendSignal(r.signal);
+        this.sink?.appendSignal(r.signal);
         break;
       case 'denial':
         this.deniedByCode.set(r.denial.code, (this.deniedByCode.get(r.denial.code) ?? 0) + 1);
-        this.sink.appendDenial(r.denial);
+        this.sink?.appendDenial(r.denial);
         break;
       case 'order':
         this.#orders++;
-        this.sink.appendOrder(r.order, r.outcome);
+        this.sink?.appendOrder(r.order, r.outcome);
         break;
       case 'fill':
         this.#fills++;
-        this.sink.appendFill(r.fill);
+        this.sink?.appendFill(r.fill);
         break;
       default:
         break;

@@ -9,7 +9,7 @@ export { refreshQualityMetrics, symbolSummary, qualityReport, type QualityRow, t
 export { DuckDbMarketDataPort, type DataValidationResult, type QueryAnalysis, type ColumnFrame } from './access/market-data-port.js';
 export { QueryTelemetry, type QueryRecord, type TelemetryClock } from './access/query-telemetry.js';
 export { MARKET_DATA_COLUMNS, type MarketDataColumn, type MarketDataQuery } from './access/market-data-query.js';
-export { JournalTables, JOURNAL_CATALOG, type SignalRow, type DenialRow, type OrderRow, type FillRow } from './journal-tables.js';
+export { JournalTables, type SignalRow, type DenialRow, type OrderRow, type FillRow } from './journal-tables.js';
 export { readRunReport, busiestSymbol, type ReadRunReportOptions } from './results-reader.js';
 export { ReportDataError, type ReportDataErrorCode } from './report-data-error.js';
 export type { RunReportData, ReportRun, ReportDay, ReportTrade, ReportScanner, ReportQuality, ReportQualityRow, ReportBars, ReportBar } from './run-report-data.js';

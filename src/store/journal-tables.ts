@@ -1,6 +1,7 @@
-import { DOUBLE, type DuckDBConnection, VARCHAR } from '@duckdb/node-api';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Cell, stageRows } from './append-rows.js';
-import { ColumnBuffer } from './column-buffer.js';
+import { CsvSpool, csvText } from './csv-spool.js';
 
 export interface SignalRow {
   readonly scannerId: string; readonly symbolId: number; readonly side: string;
@@ -24,65 +25,34 @@ export interface DenialRow {
 }
 
 /**
- * A run's signals and denials, appended as they happen to TEMP tables `j_signals` and `j_denials` in columnar
- * chunks (numbers only, except the denial reason), so a long replay keeps none of them in JS memory. Scanner and
- * symbol names live in `j_scanners` and `j_symbols`; signal ids are rebuilt in SQL as scanner:symbol:closeMs.
+ * A run's journal as `read_csv` views and staged tables for the results writer: signals and denials (millions in a
+ * long replay) are spooled to CSV files in a scratch directory as they happen, numbers only except the denial code
+ * and reason, so a long replay keeps none of them in memory and spends no native call per row. Scanner and symbol
+ * names live in `j_scanners` and `j_symbols`; signal ids are rebuilt in SQL as scanner:symbol:closeMs.
  */
-export const JOURNAL_CATALOG = 'replay_journal';
-
 export class JournalTables {
   readonly #scannerIdx = new Map<string, number>();
   readonly #symbolIdx = new Map<string, number>();
   /** Orders and fills are few (a handful per trade): kept as rows and staged at close. */
   readonly #orders: Cell[][] = [];
   readonly #fills: Cell[][] = [];
+  readonly #signals: CsvSpool;
+  readonly #denials: CsvSpool;
   #seq = 0;
 
-  private constructor(private readonly c: DuckDBConnection, private readonly signals: ColumnBuffer, private readonly denials: ColumnBuffer, private readonly symbols: readonly string[]) {
+  /** `scratchDir`: an existing directory for the spool files; the caller deletes it after the results are written. */
+  constructor(private readonly c: DuckDBConnection, private readonly symbols: readonly string[], scratchDir: string) {
     symbols.forEach((s, i) => this.#symbolIdx.set(s, i));
-  }
-
-  /**
-   * `scratchFile`: a DuckDB file the journal lives in (attached as `replay_journal`), so its pages can leave memory;
-   * the caller deletes it after the results are written. Without one the tables are in-memory TEMP tables.
-   */
-  static async open(c: DuckDBConnection, symbols: readonly string[], scratchFile?: string): Promise<JournalTables> {
-    const catalog = scratchFile === undefined ? 'temp' : JOURNAL_CATALOG;
-    if (scratchFile !== undefined) await c.run(`ATTACH '${scratchFile.replaceAll("'", "''")}' AS ${JOURNAL_CATALOG} (READ_WRITE)`);
-    await c.run(`CREATE OR REPLACE TABLE ${catalog}.j_signals (seq DOUBLE, scanner DOUBLE, symbol DOUBLE, buy DOUBLE, entry_p DOUBLE, target_p DOUBLE, stop_p DOUBLE, conf DOUBLE, at_ms DOUBLE)`);
-    await c.run(`CREATE OR REPLACE TABLE ${catalog}.j_denials (seq DOUBLE, scanner DOUBLE, symbol DOUBLE, at_ms DOUBLE, code VARCHAR, reason VARCHAR)`);
-    if (scratchFile !== undefined) {
-      await c.run(`CREATE OR REPLACE TEMP VIEW j_signals AS SELECT * FROM ${JOURNAL_CATALOG}.j_signals`);
-      await c.run(`CREATE OR REPLACE TEMP VIEW j_denials AS SELECT * FROM ${JOURNAL_CATALOG}.j_denials`);
-    }
-    const sig = new ColumnBuffer(await c.createAppender('j_signals', 'main', catalog), Array.from({ length: 9 }, () => DOUBLE));
-    const den = new ColumnBuffer(await c.createAppender('j_denials', 'main', catalog), [DOUBLE, DOUBLE, DOUBLE, DOUBLE, VARCHAR, VARCHAR]);
-    return new JournalTables(c, sig, den, symbols);
+    this.#signals = new CsvSpool(join(scratchDir, 'signals.csv'));
+    this.#denials = new CsvSpool(join(scratchDir, 'denials.csv'));
   }
 
   appendSignal(s: SignalRow): void {
-    const b = this.signals;
-    b.set(0, ++this.#seq);
-    b.set(1, this.#scanner(s.scannerId));
-    b.set(2, s.symbolId);
-    b.set(3, s.side === 'BUY' ? 1 : 0);
-    b.set(4, s.entry);
-    b.set(5, s.target);
-    b.set(6, s.stopLoss);
-    b.set(7, s.confidence);
-    b.set(8, s.atMs);
-    b.commit();
+    this.#signals.row(`${++this.#seq},${this.#scanner(s.scannerId)},${s.symbolId},${s.side === 'BUY' ? 1 : 0},${s.entry},${s.target},${s.stopLoss},${s.confidence},${s.atMs}`);
   }
 
   appendDenial(d: DenialRow): void {
-    const b = this.denials;
-    b.set(0, ++this.#seq);
-    b.set(1, this.#scanner(d.scannerId));
-    b.set(2, this.#symbolIdx.get(d.symbol) ?? -1);
-    b.set(3, d.atMs);
-    b.set(4, d.code);
-    b.set(5, d.reason);
-    b.commit();
+    this.#denials.row(`${++this.#seq},${this.#scanner(d.scannerId)},${this.#symbolIdx.get(d.symbol) ?? -1},${d.atMs},${csvText(d.code)},${csvText(d.reason)}`);
   }
 
   appendOrder(o: OrderRow, outcome: string): void {
@@ -95,12 +65,22 @@ export class JournalTables {
 
   /** Flushes the buffers and writes the name tables; the tables stay readable until the connection closes. */
   async close(): Promise<void> {
-    this.signals.close();
-    this.denials.close();
+    this.#signals.close();
+    this.#denials.close();
+    await this.c.run(`CREATE OR REPLACE TEMP VIEW j_signals AS SELECT * FROM ${readCsv(this.#signals, SIGNAL_COLUMNS)}`);
+    await this.c.run(`CREATE OR REPLACE TEMP VIEW j_denials AS SELECT * FROM ${readCsv(this.#denials, DENIAL_COLUMNS)}`);
     await stageRows(this.c, 'j_orders', [['cid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['type', 'VARCHAR'], ['limit_p', 'DOUBLE'], ['trigger_p', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['outcome', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#orders);
     await stageRows(this.c, 'j_fills', [['fid', 'VARCHAR'], ['cid', 'VARCHAR'], ['bid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['price', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#fills);
     await stageRows(this.c, 'j_scanners', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#scannerIdx].map(([name, idx]) => [name, idx]));
     await stageRows(this.c, 'j_symbols', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], this.symbols.map((name, idx) => [name, idx]));
+  }
+
+  /** Closes the spool files and drops the views over them (before the caller deletes them), after a failure too. */
+  async drop(): Promise<void> {
+    this.#signals.close();
+    this.#denials.close();
+    await this.c.run('DROP VIEW IF EXISTS j_signals');
+    await this.c.run('DROP VIEW IF EXISTS j_denials');
   }
 
   #scanner(id: string): number {
@@ -115,3 +95,14 @@ export class JournalTables {
 
 
 
+
+const SIGNAL_COLUMNS = { seq: 'DOUBLE', scanner: 'DOUBLE', symbol: 'DOUBLE', buy: 'DOUBLE', entry_p: 'DOUBLE', target_p: 'DOUBLE', stop_p: 'DOUBLE', conf: 'DOUBLE', at_ms: 'DOUBLE' };
+const DENIAL_COLUMNS = { seq: 'DOUBLE', scanner: 'DOUBLE', symbol: 'DOUBLE', at_ms: 'DOUBLE', code: 'VARCHAR', reason: 'VARCHAR' };
+
+/** A spool file as a table expression (an empty file gives no rows; DuckDB cannot sniff it, so no read at all). */
+const readCsv = (spool: CsvSpool, columns: Record<string, string>): string => {
+  const cols = Object.entries(columns);
+  if (spool.rows === 0) return `(SELECT ${cols.map(([n, t]) => `NULL::${t} AS ${n}`).join(', ')} WHERE false)`;
+  const spec = `{${cols.map(([n, t]) => `'${n}': '${t}'`).join(', ')}}`;
+  return `read_csv('${spool.path.replaceAll("'", "''")}', header = false, delim = ',', quote = '"', escape = '"', columns = ${spec})`;
+};

@@ -1,0 +1,45 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DuckDbStore } from '../../src/store/duckdb-store.js';
+import { JournalTables } from '../../src/store/journal-tables.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+const rows = async (s: DuckDbStore, sql: string): Promise<unknown[][]> => (await s.connection.runAndReadAll(sql)).getRows();
+
+describe('JournalTables', () => {
+  const tmp = useTempDir();
+
+  it('spools signals and denials to files and reads them back exactly, awkward text included', async () => {
+    const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
+    const scratch = join(tmp(), 'scratch');
+    mkdirSync(scratch);
+    const t = new JournalTables(s.connection, ['INFY', 'TCS'], scratch);
+    t.appendSignal({ scannerId: 'vwap-cross', symbolId: 1, side: 'SELL', entry: 123_456, target: 120_000, stopLoss: 125_000, confidence: 0.1 + 0.2, atMs: 1_736_135_100_000 });
+    const reason = 'need ₹1,234.50 "more", have\nnothing';
+    t.appendDenial({ scannerId: 'ema-crossover', symbol: 'INFY', code: 'RISK_CAPITAL', reason, atMs: 1_736_135_160_000 });
+    t.appendSignal({ scannerId: 'ema-crossover', symbolId: 0, side: 'BUY', entry: 1, target: 2, stopLoss: 0, confidence: 1, atMs: 1_736_135_160_000 });
+    await t.close();
+    expect(await rows(s, 'SELECT seq, sc.name, sy.name, buy, entry_p, target_p, stop_p, conf, at_ms FROM j_signals JOIN j_scanners sc ON sc.idx = scanner JOIN j_symbols sy ON sy.idx = symbol ORDER BY seq')).toEqual([
+      [1, 'vwap-cross', 'TCS', 0, 123_456, 120_000, 125_000, 0.1 + 0.2, 1_736_135_100_000],
+      [3, 'ema-crossover', 'INFY', 1, 1, 2, 0, 1, 1_736_135_160_000],
+    ]);
+    expect(await rows(s, 'SELECT seq, sc.name, symbol, at_ms, code, reason FROM j_denials JOIN j_scanners sc ON sc.idx = scanner')).toEqual([
+      [2, 'ema-crossover', 0, 1_736_135_160_000, 'RISK_CAPITAL', reason],
+    ]);
+    await t.drop();
+    expect(readdirSync(scratch).sort()).toEqual(['denials.csv', 'signals.csv']);
+    s.close();
+  });
+
+  it('gives empty tables for a run with no signals or denials', async () => {
+    const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
+    const scratch = join(tmp(), 'scratch');
+    mkdirSync(scratch);
+    const t = new JournalTables(s.connection, ['INFY'], scratch);
+    await t.close();
+    expect(await rows(s, 'SELECT (SELECT count(*) FROM j_signals)::INTEGER, (SELECT count(*) FROM j_denials)::INTEGER')).toEqual([[0, 0]]);
+    await t.drop();
+    s.close();
+  });
+});
