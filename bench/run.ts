@@ -75,11 +75,14 @@ const serviceBench = async (): Promise<void> => {
     log(`live paper session, 1,000 instruments, a simulated day, ${label}: peak RSS ${rss.peakRssMb.toFixed(0)} MB (${rss.bars} bars, ${rss.ticks} ticks)`);
     rows.push({ issue: '#7', metric: `peak RSS live paper, 1,000 instruments, simulated day, ${label}`, value: rss.peakRssMb, unit: 'MB', target: '< 250' });
   }
-  const sw = await benchSweep();
-  log(`sweep: 1 thread ${sw.one.toFixed(0)} replays/min, 2 threads ${sw.two.toFixed(0)} replays/min`);
-  rows.push({ issue: '#11', metric: 'sweep, 1 worker thread', value: sw.one, unit: 'replays/min' });
-  rows.push({ issue: '#11', metric: 'sweep, 2 worker threads', value: sw.two, unit: 'replays/min' });
-  rows.push({ issue: '#11', metric: 'sweep speed-up, 2 threads / 1', value: sw.two / sw.one, unit: 'ratio', target: '>= 1.7' });
+  for (const [symbols, days] of [[20, 10], [100, 10]] as const) {
+    const sw = await benchSweep(symbols, days);
+    const size = `${symbols} symbols × ${days} sessions (${(symbols * days * 375).toLocaleString('en-US')} bars a replay)`;
+    log(`sweep ${size}: 1 thread ${sw.one.toFixed(0)} replays/min, 2 threads ${sw.two.toFixed(0)} replays/min`);
+    rows.push({ issue: '#11', metric: `sweep, 1 worker thread, ${size}`, value: sw.one, unit: 'replays/min' });
+    rows.push({ issue: '#11', metric: `sweep, 2 worker threads, ${size}`, value: sw.two, unit: 'replays/min' });
+    rows.push({ issue: '#11', metric: `sweep speed-up, 2 threads / 1, ${size}`, value: sw.two / sw.one, unit: 'ratio', target: '>= 1.7' });
+  }
 };
 
 try {

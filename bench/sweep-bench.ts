@@ -36,15 +36,15 @@ const sweepOnce = async (db: string, workers: number): Promise<number> => {
 
 /**
  * Sweep throughput: replays per minute with 1 and with 2 worker threads, same grid (16 combinations) and data
- * (20 symbols × 10 sessions, seed 42), each on a fresh copy of the file. Timed from the threads being ready to the
+ * (`symbols` × `days` sessions, seed 42), each on a fresh copy of the file. Timed from the threads being ready to the
  * last result written (each thread's first, cold replay included).
  */
-export async function benchSweep(): Promise<{ one: number; two: number }> {
+export async function benchSweep(symbols: number, days: number): Promise<{ one: number; two: number }> {
   const work = mkdtempSync(join(tmpdir(), 'trade-engine-sweep-bench-'));
   try {
     const source = join(work, 'market.duckdb');
     const s = await DuckDbStore.open(source);
-    await generateBars(s, { symbols: 20, days: 10, seed: 42, startDate: '2025-01-06' });
+    await generateBars(s, { symbols, days, seed: 42, startDate: '2025-01-06' });
     s.close();
     const copy = (n: number): string => {
       const p = join(work, `sweep-${n}.duckdb`);

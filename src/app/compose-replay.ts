@@ -7,7 +7,7 @@ import { RunTelemetry } from './run-telemetry.js';
 import { timedBroker } from './timed-broker.js';
 import type { EngineConfig } from '../config/index.js';
 import { DuckDbBarSource, ReplayJournal, buildResults } from '../replay/index.js';
-import { type BarRange, type BarReader, type DuckDbStore, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
+import { type BarCache, type BarRange, type BarReader, type DuckDbStore, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
 import { Settler } from '../streams/index.js';
 import { assembleEngine } from './assemble-engine.js';
 
@@ -24,6 +24,8 @@ export interface ReplayRequest {
    * A sweep job writes no rows, so it only digests and counts; the benchmark keeps it to measure a user's run.
    */
   readonly keepJournal?: boolean;
+  /** Bars of earlier runs over the same range (a sweep thread's); without it the bars are read from the store. */
+  readonly barCache?: BarCache;
   readonly onProgress?: (barsDone: number, totalBars: number) => void;
 }
 
@@ -46,7 +48,8 @@ export interface ReplayOutcome {
 export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   const cfg = req.config;
   // The bar stream gets a connection of its own: any other statement on a connection ends its streaming result.
-  const reader = await openBarReader(await req.store.connect(), req.range);
+  const connection = await req.store.connect();
+  const reader = await (req.barCache?.open(connection, req.range) ?? openBarReader(connection, req.range));
   if (reader.totalBars === 0) throw new StoreError('STORE_BAD_ARGUMENT', `${req.store.path}: no bars in the selected range`, { range: req.range });
   await req.store.connection.run(`SET memory_limit = '${cfg.replay.duckdbMemoryLimitMb}MB'`);
   const keepJournal = req.keepJournal ?? req.writeResults;

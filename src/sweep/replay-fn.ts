@@ -1,5 +1,5 @@
 import type { EngineConfig } from '../config/index.js';
-import type { BarRange, DuckDbStore, RunResults } from '../store/index.js';
+import type { BarCache, BarRange, DuckDbStore, RunResults } from '../store/index.js';
 
 /**
  * The replay a sweep job runs, injected by the composition root (src/app/compose-replay.ts `runReplay` satisfies
@@ -12,6 +12,7 @@ export type ReplayFn = (req: {
   readonly runId: string;
   readonly wallSeconds: () => number;
   readonly writeResults: boolean;
+  readonly barCache?: BarCache;
 }) => Promise<{ readonly fingerprint: string; readonly results: RunResults }>;
 
 /** The export a replay module must have. */

@@ -1,5 +1,5 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { DuckDbStore } from '../store/index.js';
+import { BarCache, DuckDbStore } from '../store/index.js';
 import { REPLAY_EXPORT, type ReplayFn } from './replay-fn.js';
 import { runJob } from './run-job.js';
 import type { FromThread, ReplayThreadData, ToThread } from './thread-messages.js';
@@ -21,6 +21,8 @@ const openStore = async (): Promise<DuckDbStore> => {
 };
 
 let held: DuckDbStore | undefined;
+// The held store is read-only and the file's bars cannot change under it, so its bars may be kept between jobs.
+const cache = data.holdStore && data.cacheBars > 0 ? new BarCache(data.cacheBars) : undefined;
 let seq = 0;
 try {
   const replay = (await import(data.replayModule) as Record<string, unknown>)[REPLAY_EXPORT] as ReplayFn;
@@ -36,7 +38,7 @@ try {
       try {
         const store = held ?? await openStore();
         try {
-          post({ kind: 'done', result: await runJob(store, m.job, replay, `${process.pid}-t${threadId}-${++seq}`) });
+          post({ kind: 'done', result: await runJob(store, m.job, replay, `${process.pid}-t${threadId}-${++seq}`, store === held ? cache : undefined) });
         } finally {
           if (store !== held) store.close();
         }

@@ -9,6 +9,8 @@ export interface ReplayThreadData {
   readonly holdStore: boolean;
   /** DuckDB threads per store: replays run side by side, so each store gets a share of the cores. */
   readonly duckdbThreads: number;
+  /** Bars a holding thread keeps from one job to the next (0: none); see BarCache. */
+  readonly cacheBars: number;
 }
 
 export type ToThread = { readonly kind: 'job'; readonly job: ReplayJob } | { readonly kind: 'close' };
