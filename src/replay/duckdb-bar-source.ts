@@ -1,6 +1,6 @@
 import { Subject } from 'rxjs';
 import { type Bar, type BarSource, type EpochMs, type Paise, MINUTE_MS } from '../core/index.js';
-import type { BarReader } from '../store/index.js';
+import type { BarColumns, BarReader } from '../store/index.js';
 
 export interface ReplayHooks {
   /** Before a bar with a later close time than the last: advance the clock (fires due alerts). */
@@ -21,29 +21,23 @@ export class DuckDbBarSource implements BarSource {
   readonly bars$ = this.#bars$.asObservable();
   #stopped = false;
   #emitted = 0;
+  #lastEnd = -Infinity;
+  #pending: Promise<void> | undefined;
+  readonly #deliver = (b: Bar): void => this.#bars$.next(b);
+  readonly #emit: (deliver: (bar: Bar) => void, bar: Bar) => void;
 
-  constructor(private readonly reader: BarReader, private readonly hooks: ReplayHooks, private readonly intervalMs = MINUTE_MS) {}
+  constructor(private readonly reader: BarReader, private readonly hooks: ReplayHooks, private readonly intervalMs = MINUTE_MS) {
+    this.#emit = hooks.emit ?? ((deliver, bar) => deliver(bar));
+  }
 
   async start(): Promise<void> {
-    const names = this.reader.symbols.names;
-    const deliver = (b: Bar): void => this.#bars$.next(b);
-    const emit = this.hooks.emit ?? ((d: (bar: Bar) => void, b: Bar) => d(b));
-    let lastEnd = -Infinity;
     for await (const c of this.reader.chunks()) {
-      for (let i = 0; i < c.length && !this.#stopped; i++) {
-        const startMs = c.startMs[i] as number;
-        const endMs = startMs + this.intervalMs;
-        if (endMs > lastEnd) {
-          this.hooks.advanceTo(endMs);
-          lastEnd = endMs;
-        }
-        const symbolId = c.symbolId[i] as number;
-        emit(deliver, {
-          symbol: names[symbolId] ?? '', symbolId, startMs: startMs as EpochMs, endMs: endMs as EpochMs,
-          open: c.open[i] as Paise, high: c.high[i] as Paise, low: c.low[i] as Paise, close: c.close[i] as Paise,
-          volume: c.volume[i] as number, receivedMs: endMs as EpochMs,
-        });
-        const pending = this.hooks.settle();
+      // The loop over a chunk's bars is a plain method (compiled once, not on-stack-replaced in every run); it
+      // returns early only when the graph has async work in flight, to be awaited before the next bar.
+      for (let i = 0; i < c.length && !this.#stopped;) {
+        i = this.#emitFrom(c, i);
+        const pending = this.#pending;
+        this.#pending = undefined;
         if (pending !== undefined) await pending;
       }
       this.#emitted += c.length;
@@ -51,6 +45,34 @@ export class DuckDbBarSource implements BarSource {
       if (this.#stopped) break;
     }
     this.#bars$.complete();
+  }
+
+  /** Emits bars from index `i` until the chunk ends or the graph has work to settle; returns the next index. */
+  #emitFrom(c: BarColumns, from: number): number {
+    const names = this.reader.symbols.names;
+    const hooks = this.hooks;
+    const emit = this.#emit;
+    for (let i = from; i < c.length; i++) {
+      const startMs = c.startMs[i] as number;
+      const endMs = startMs + this.intervalMs;
+      if (endMs > this.#lastEnd) {
+        hooks.advanceTo(endMs);
+        this.#lastEnd = endMs;
+      }
+      const symbolId = c.symbolId[i] as number;
+      emit(this.#deliver, {
+        symbol: names[symbolId] ?? '', symbolId, startMs: startMs as EpochMs, endMs: endMs as EpochMs,
+        open: c.open[i] as Paise, high: c.high[i] as Paise, low: c.low[i] as Paise, close: c.close[i] as Paise,
+        volume: c.volume[i] as number, receivedMs: endMs as EpochMs,
+      });
+      const pending = hooks.settle();
+      if (pending !== undefined) {
+        this.#pending = pending;
+        return i + 1;
+      }
+      if (this.#stopped) return c.length;
+    }
+    return c.length;
   }
 
   async stop(): Promise<void> {
