@@ -14,6 +14,7 @@ risk.maxOpenPositions: [3, 5]
 `;
 const REPLAY_MODULE = new URL('../src/app/compose-replay.js', import.meta.url);
 const CONFIG = new URL('../../config/default.json', import.meta.url).pathname;
+const ROUNDS = 2;
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
 const sweepOnce = async (db: string, workers: number): Promise<number> => {
@@ -37,7 +38,7 @@ const sweepOnce = async (db: string, workers: number): Promise<number> => {
 /**
  * Sweep throughput: replays per minute with 1 and with 2 worker threads, same grid (16 combinations) and data
  * (`symbols` × `days` sessions, seed 42), each on a fresh copy of the file. Timed from the threads being ready to the
- * last result written (each thread's first, cold replay included).
+ * last result written (each thread's first, cold replay included); two alternating rounds, the best of each.
  */
 export async function benchSweep(symbols: number, days: number): Promise<{ one: number; two: number }> {
   const work = mkdtempSync(join(tmpdir(), 'trade-engine-sweep-bench-'));
@@ -46,13 +47,19 @@ export async function benchSweep(symbols: number, days: number): Promise<{ one: 
     const s = await DuckDbStore.open(source);
     await generateBars(s, { symbols, days, seed: 42, startDate: '2025-01-06' });
     s.close();
-    const copy = (n: number): string => {
-      const p = join(work, `sweep-${n}.duckdb`);
+    let n = 0;
+    const copy = (): string => {
+      const p = join(work, `sweep-${++n}.duckdb`);
       copyFileSync(source, p);
       return p;
     };
-    const one = await sweepOnce(copy(1), 1);
-    const two = await sweepOnce(copy(2), 2);
+    // Alternating rounds, best of each: other processes on a shared machine only ever add time.
+    let one = 0;
+    let two = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      one = Math.max(one, await sweepOnce(copy(), 1));
+      two = Math.max(two, await sweepOnce(copy(), 2));
+    }
     log(`sweep: ${one.toFixed(1)} replays/min with 1 thread, ${two.toFixed(1)} with 2 (${(two / one).toFixed(2)}×)`);
     return { one, two };
   } finally {
