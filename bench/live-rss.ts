@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * Peak RSS of a live paper session with `symbols` instruments over a whole simulated session (09:15-15:30 at
  * `speed`x, one trade per instrument every 5 exchange seconds, 60% of them trading), measured from
  * /proc/<pid>/status (VmHWM) of the real `trade-engine live --paper` process. `nodeFlags` are the daemon's node
- * options (the systemd unit runs it with --max-semi-space-size=4: a smaller young generation).
+ * options (the systemd unit runs it with --optimize-for-size --max-semi-space-size=4 --heap-growing-percent=20).
  */
 export async function benchLiveRss(symbols = 1000, speed = 1500, nodeFlags: readonly string[] = []): Promise<{ peakRssMb: number; bars: number; ticks: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'trade-engine-rss-'));

@@ -30,7 +30,7 @@ describe('systemd/trade-engine.service', () => {
       'User=trade-engine', 'Group=trade-engine', 'WorkingDirectory=/var/lib/trade-engine', 'NoNewPrivileges=yes',
       'ProtectSystem=strict', 'ReadWritePaths=/var/lib/trade-engine', 'PrivateTmp=yes', 'ProtectHome=yes',
       'KillSignal=SIGTERM', 'TimeoutStopSec=60s', 'ExecReload=/bin/kill -HUP $MAINPID',
-      'ExecStart=node /opt/trade-engine/dist/app/main.js live --paper --config /etc/trade-engine/config.yaml',
+      'ExecStart=node --optimize-for-size --max-semi-space-size=4 --heap-growing-percent=20 /opt/trade-engine/dist/app/main.js live --paper --config /etc/trade-engine/config.yaml',
     ]) expect(has(line), line).toBe(true);
     expect(has('MemoryDenyWriteExecute=yes'), "V8's JIT needs W+X memory").toBe(false);
   });
