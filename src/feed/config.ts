@@ -36,6 +36,8 @@ export const feedConfigSchema = z.strictObject({
     enabled: z.boolean().default(true),
     batchBars: z.number().int().min(1).max(1_000_000).default(2000),
     flushMs: z.number().int().min(50).max(60_000).default(1000),
+    /** DuckDB memory limit of the daemon's store (recording, journal, data quality): small, steady writes. */
+    duckdbMemoryLimitMb: z.number().int().min(32).max(65_536).default(64),
   }).prefault({}),
 });
 export type FeedConfig = z.infer<typeof feedConfigSchema>;

@@ -92,8 +92,8 @@ export const registerLiveCommand = (program: Command): void => {
       const state = await openEngineState(config, instruments, log);
       mkdirSync(dirname(o.db), { recursive: true });
       const store = await DuckDbStore.open(o.db);
-      // Recording and the journal are small, steady writes: a bounded buffer pool keeps the daemon's memory flat.
-      await store.connection.run(`SET memory_limit = '${config.replay.duckdbMemoryLimitMb}MB'`);
+      // Recording and the journal are small, steady writes: a small buffer pool keeps the daemon's memory flat.
+      await store.connection.run(`SET memory_limit = '${config.feed.record.duckdbMemoryLimitMb}MB'`);
       await store.connection.run('SET threads = 1');
       try {
         const session = await startLive({
