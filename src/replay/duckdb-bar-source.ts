@@ -47,7 +47,7 @@ export class DuckDbBarSource implements BarSource {
     this.#bars$.complete();
   }
 
-  /** Emits bars from index `i` until the chunk ends or the graph has work to settle; returns the next index. */
+  /** Emits bars from index `from` until the chunk ends or the graph has work to settle; returns the next index. */
   #emitFrom(c: BarColumns, from: number): number {
     const names = this.reader.symbols.names;
     const hooks = this.hooks;
