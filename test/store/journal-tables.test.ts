@@ -32,6 +32,20 @@ describe('JournalTables', () => {
     s.close();
   });
 
+  it('keeps every row across many buffer flushes, a reason longer than the buffer included', async () => {
+    const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
+    const scratch = join(tmp(), 'scratch');
+    mkdirSync(scratch);
+    const t = new JournalTables(s.connection, ['INFY'], scratch);
+    const long = `₹${'x'.repeat(70_000)}`;
+    for (let i = 0; i < 5000; i++) t.appendDenial({ scannerId: 'orb', symbol: 'INFY', code: 'RISK_CAPITAL', reason: i === 2500 ? long : `row ${i}`, atMs: i });
+    await t.close();
+    expect(await rows(s, 'SELECT count(*)::INTEGER, sum(at_ms)::DOUBLE, max(length(reason))::INTEGER FROM j_denials')).toEqual([[5000, (4999 * 5000) / 2, long.length]]);
+    expect(await rows(s, 'SELECT reason FROM j_denials WHERE seq = 2502')).toEqual([['row 2501']]);
+    await t.drop();
+    s.close();
+  });
+
   it('gives empty tables for a run with no signals or denials', async () => {
     const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
     const scratch = join(tmp(), 'scratch');
