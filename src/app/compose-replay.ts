@@ -5,27 +5,18 @@ import { InvariantError, type Journal, ReplayClock } from '../core/index.js';
 import { type LatencySummary, createMetrics, summarizeHistogram } from '../telemetry/index.js';
 import { RunTelemetry } from './run-telemetry.js';
 import { timedBroker } from './timed-broker.js';
-import type { EngineConfig } from '../config/index.js';
 import { DuckDbBarSource, ReplayJournal, buildResults } from '../replay/index.js';
-import { type BarCache, type BarRange, type BarReader, type DuckDbStore, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
+import { type BarReader, JournalTables, type RunResults, StoreError, openBarReader, writeRunResults } from '../store/index.js';
 import { Settler } from '../streams/index.js';
+import type { ReplayJobRequest } from '../sweep/index.js';
 import { assembleEngine } from './assemble-engine.js';
 
-export interface ReplayRequest {
-  readonly store: DuckDbStore;
-  readonly range: BarRange;
-  readonly config: Readonly<EngineConfig>;
-  readonly runId: string;
-  /** Wall-clock seconds, for throughput only (never for decisions). */
-  readonly wallSeconds: () => number;
-  readonly writeResults: boolean;
+export interface ReplayRequest extends ReplayJobRequest {
   /**
    * Keep the run's journal of signals, denials, orders and fills for the results writer (default: `writeResults`).
    * A sweep job writes no rows, so it only digests and counts; the benchmark keeps it to measure a user's run.
    */
   readonly keepJournal?: boolean;
-  /** Bars of earlier runs over the same range (a sweep thread's); without it the bars are read from the store. */
-  readonly barCache?: BarCache;
   readonly onProgress?: (barsDone: number, totalBars: number) => void;
 }
 

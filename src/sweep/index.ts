@@ -5,7 +5,7 @@ export { expandGrid, combinationId, type Combination } from './expand-grid.js';
 export { combinationConfig } from './combination-config.js';
 export { planSweep, type SweepPlan } from './plan-sweep.js';
 export { METRIC_NAMES, isMetricName, runMetrics, rankBy, type MetricName, type RunMetrics } from './metrics.js';
-export type { ReplayFn } from './replay-fn.js';
+export type { ReplayFn, ReplayJobRequest } from './replay-fn.js';
 export type { ReplayJob, JobResult, JobExecutor } from './replay-job.js';
 export { ReplayThreadPool, type ThreadPoolOptions } from './thread-pool.js';
 export { threadExecutor } from './thread-executor.js';
