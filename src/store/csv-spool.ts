@@ -12,7 +12,6 @@ export class CsvSpool {
   readonly #fd: number;
   readonly #buf = Buffer.allocUnsafe(BUFFER_BYTES);
   #off = 0;
-  #rows = 0;
   #open = true;
 
   constructor(readonly path: string) {
@@ -21,7 +20,6 @@ export class CsvSpool {
 
   /** Appends one row: the caller's cells already joined by commas, text cells through `csvText`. */
   row(line: string): void {
-    this.#rows++;
     // at most 3 UTF-8 bytes per UTF-16 unit, plus the newline
     if (this.#off + line.length * 3 + 1 > BUFFER_BYTES) {
       this.#flush();
@@ -32,10 +30,6 @@ export class CsvSpool {
     }
     this.#off += this.#buf.write(line, this.#off, 'utf8');
     this.#buf[this.#off++] = 10;
-  }
-
-  get rows(): number {
-    return this.#rows;
   }
 
   /** Writes what is pending and closes the file (again: nothing). */

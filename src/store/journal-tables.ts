@@ -99,10 +99,8 @@ export class JournalTables {
 const SIGNAL_COLUMNS = { seq: 'DOUBLE', scanner: 'DOUBLE', symbol: 'DOUBLE', buy: 'DOUBLE', entry_p: 'DOUBLE', target_p: 'DOUBLE', stop_p: 'DOUBLE', conf: 'DOUBLE', at_ms: 'DOUBLE' };
 const DENIAL_COLUMNS = { seq: 'DOUBLE', scanner: 'DOUBLE', symbol: 'DOUBLE', at_ms: 'DOUBLE', code: 'VARCHAR', reason: 'VARCHAR' };
 
-/** A spool file as a table expression (an empty file gives no rows; DuckDB cannot sniff it, so no read at all). */
+/** A spool file as a table expression; the dialect is given, not sniffed (an empty file is then simply no rows). */
 const readCsv = (spool: CsvSpool, columns: Record<string, string>): string => {
-  const cols = Object.entries(columns);
-  if (spool.rows === 0) return `(SELECT ${cols.map(([n, t]) => `NULL::${t} AS ${n}`).join(', ')} WHERE false)`;
-  const spec = `{${cols.map(([n, t]) => `'${n}': '${t}'`).join(', ')}}`;
-  return `read_csv('${spool.path.replaceAll("'", "''")}', header = false, delim = ',', quote = '"', escape = '"', columns = ${spec})`;
+  const spec = `{${Object.entries(columns).map(([n, t]) => `'${n}': '${t}'`).join(', ')}}`;
+  return `read_csv('${spool.path.replaceAll("'", "''")}', auto_detect = false, header = false, delim = ',', quote = '"', escape = '"', columns = ${spec})`;
 };
