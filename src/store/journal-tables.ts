@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Cell, stageRows } from './append-rows.js';
+import { ColumnSpool } from './column-spool.js';
 import { CsvSpool, csvText } from './csv-spool.js';
 
 export interface SignalRow {
@@ -25,34 +26,63 @@ export interface DenialRow {
 }
 
 /**
- * A run's journal as `read_csv` views and staged tables for the results writer: signals and denials (millions in a
- * long replay) are spooled to CSV files in a scratch directory as they happen, numbers only except the denial code
- * and reason, so a long replay keeps none of them in memory and spends no native call per row. Scanner and symbol
- * names live in `j_scanners` and `j_symbols`; signal ids are rebuilt in SQL as scanner:symbol:closeMs.
+ * A run's journal as TEMP tables for the results writer. Signals and denials (millions in a long replay) are
+ * spooled as they happen to binary column files in a scratch directory (column-spool.ts: typed arrays, one write
+ * per 2,048 rows, no text per row), so a long replay keeps none of them in memory; `close` loads them into DuckDB.
+ * Scanner and symbol names live in `j_scanners` and `j_symbols`, denial codes in `j_codes`; signal ids are rebuilt
+ * in SQL as scanner:symbol:closeMs. A denial's reason text is written once to `reasons.csv` when first seen and
+ * referred to by number after that (the table of seen reasons is bounded: when full it starts again, and a reason
+ * seen again is written again).
  */
 export class JournalTables {
   readonly #scannerIdx = new Map<string, number>();
   readonly #symbolIdx = new Map<string, number>();
+  readonly #codeIdx = new Map<string, number>();
+  readonly #reasonIdx = new Map<string, number>();
+  #reasons = 0;
   /** Orders and fills are few (a handful per trade): kept as rows and staged at close. */
   readonly #orders: Cell[][] = [];
   readonly #fills: Cell[][] = [];
-  readonly #signals: CsvSpool;
-  readonly #denials: CsvSpool;
+  readonly #signals: ColumnSpool;
+  readonly #denials: ColumnSpool;
+  readonly #reasonText: CsvSpool;
+  readonly #s: { seq: Int32Array; scanner: Int32Array; symbol: Int32Array; buy: Int32Array; entry: Float64Array; target: Float64Array; stop: Float64Array; conf: Float64Array; at: Float64Array };
+  readonly #d: { seq: Int32Array; scanner: Int32Array; symbol: Int32Array; at: Float64Array; code: Int32Array; reason: Int32Array };
   #seq = 0;
 
   /** `scratchDir`: an existing directory for the spool files; the caller deletes it after the results are written. */
   constructor(private readonly c: DuckDBConnection, private readonly symbols: readonly string[], scratchDir: string) {
     symbols.forEach((s, i) => this.#symbolIdx.set(s, i));
-    this.#signals = new CsvSpool(join(scratchDir, 'signals.csv'));
-    this.#denials = new CsvSpool(join(scratchDir, 'denials.csv'));
+    const sg = (this.#signals = new ColumnSpool(join(scratchDir, 'signals.bin'), SIGNAL_COLUMNS));
+    this.#s = { seq: sg.int32(0), scanner: sg.int32(1), symbol: sg.int32(2), buy: sg.int32(3), entry: sg.float64(4), target: sg.float64(5), stop: sg.float64(6), conf: sg.float64(7), at: sg.float64(8) };
+    const dn = (this.#denials = new ColumnSpool(join(scratchDir, 'denials.bin'), DENIAL_COLUMNS));
+    this.#d = { seq: dn.int32(0), scanner: dn.int32(1), symbol: dn.int32(2), at: dn.float64(3), code: dn.int32(4), reason: dn.int32(5) };
+    this.#reasonText = new CsvSpool(join(scratchDir, 'reasons.csv'));
   }
 
   appendSignal(s: SignalRow): void {
-    this.#signals.row(`${++this.#seq},${this.#scanner(s.scannerId)},${s.symbolId},${s.side === 'BUY' ? 1 : 0},${s.entry},${s.target},${s.stopLoss},${s.confidence},${s.atMs}`);
+    const r = this.#signals.row();
+    const c = this.#s;
+    c.seq[r] = ++this.#seq;
+    c.scanner[r] = this.#scanner(s.scannerId);
+    c.symbol[r] = s.symbolId;
+    c.buy[r] = s.side === 'BUY' ? 1 : 0;
+    c.entry[r] = s.entry;
+    c.target[r] = s.target;
+    c.stop[r] = s.stopLoss;
+    c.conf[r] = s.confidence;
+    c.at[r] = s.atMs;
   }
 
   appendDenial(d: DenialRow): void {
-    this.#denials.row(`${++this.#seq},${this.#scanner(d.scannerId)},${this.#symbolIdx.get(d.symbol) ?? -1},${d.atMs},${csvText(d.code)},${csvText(d.reason)}`);
+    const r = this.#denials.row();
+    const c = this.#d;
+    c.seq[r] = ++this.#seq;
+    c.scanner[r] = this.#scanner(d.scannerId);
+    c.symbol[r] = this.#symbolIdx.get(d.symbol) ?? -1;
+    c.at[r] = d.atMs;
+    c.code[r] = this.#code(d.code);
+    c.reason[r] = this.#reason(d.reason);
   }
 
   appendOrder(o: OrderRow, outcome: string): void {
@@ -63,12 +93,15 @@ export class JournalTables {
     this.#fills.push([f.fillId, f.clientOrderId, f.brokerOrderId, f.symbol, f.side, f.qty, f.price, f.purpose, f.scannerId, f.signalId, f.atMs, ++this.#seq]);
   }
 
-  /** Flushes the buffers and writes the name tables; the tables stay readable until the connection closes. */
+  /** Loads the spools and writes the name tables; the tables stay readable until the connection closes. */
   async close(): Promise<void> {
-    this.#signals.close();
-    this.#denials.close();
-    await this.c.run(`CREATE OR REPLACE TEMP VIEW j_signals AS SELECT * FROM ${readCsv(this.#signals, SIGNAL_COLUMNS)}`);
-    await this.c.run(`CREATE OR REPLACE TEMP VIEW j_denials AS SELECT * FROM ${readCsv(this.#denials, DENIAL_COLUMNS)}`);
+    this.#reasonText.close();
+    await this.#signals.load(this.c, 'j_signals');
+    await this.#denials.load(this.c, 'j_denial_rows');
+    await stageRows(this.c, 'j_codes', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#codeIdx].map(([name, idx]) => [name, idx]));
+    await this.c.run(`CREATE OR REPLACE TEMP VIEW j_denials AS SELECT d.seq, d.scanner, d.symbol, d.at_ms, c.name AS code, r.text AS reason
+      FROM j_denial_rows d JOIN j_codes c ON c.idx = d.code
+      JOIN ${readCsv(this.#reasonText.path, REASON_COLUMNS)} r ON r.id = d.reason`);
     await stageRows(this.c, 'j_orders', [['cid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['type', 'VARCHAR'], ['limit_p', 'DOUBLE'], ['trigger_p', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['outcome', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#orders);
     await stageRows(this.c, 'j_fills', [['fid', 'VARCHAR'], ['cid', 'VARCHAR'], ['bid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['price', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#fills);
     await stageRows(this.c, 'j_scanners', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#scannerIdx].map(([name, idx]) => [name, idx]));
@@ -79,8 +112,10 @@ export class JournalTables {
   async drop(): Promise<void> {
     this.#signals.close();
     this.#denials.close();
-    await this.c.run('DROP VIEW IF EXISTS j_signals');
+    this.#reasonText.close();
     await this.c.run('DROP VIEW IF EXISTS j_denials');
+    await this.c.run('DROP TABLE IF EXISTS j_signals');
+    await this.c.run('DROP TABLE IF EXISTS j_denial_rows');
   }
 
   #scanner(id: string): number {
@@ -91,16 +126,37 @@ export class JournalTables {
     }
     return i;
   }
+
+  #code(code: string): number {
+    let i = this.#codeIdx.get(code);
+    if (i === undefined) {
+      i = this.#codeIdx.size;
+      this.#codeIdx.set(code, i);
+    }
+    return i;
+  }
+
+  #reason(text: string): number {
+    let i = this.#reasonIdx.get(text);
+    if (i === undefined) {
+      if (this.#reasonIdx.size >= MAX_KNOWN_REASONS) this.#reasonIdx.clear();
+      i = this.#reasons++;
+      this.#reasonIdx.set(text, i);
+      this.#reasonText.row(`${i},${csvText(text)}`);
+    }
+    return i;
+  }
 }
 
+/** Distinct denial reasons remembered at once (most repeat: "trading is halted"); past it the table starts again. */
+const MAX_KNOWN_REASONS = 4096;
 
-
-
-const SIGNAL_COLUMNS = { seq: 'DOUBLE', scanner: 'DOUBLE', symbol: 'DOUBLE', buy: 'DOUBLE', entry_p: 'DOUBLE', target_p: 'DOUBLE', stop_p: 'DOUBLE', conf: 'DOUBLE', at_ms: 'DOUBLE' };
-const DENIAL_COLUMNS = { seq: 'DOUBLE', scanner: 'DOUBLE', symbol: 'DOUBLE', at_ms: 'DOUBLE', code: 'VARCHAR', reason: 'VARCHAR' };
+const SIGNAL_COLUMNS = [['seq', 'INTEGER'], ['scanner', 'INTEGER'], ['symbol', 'INTEGER'], ['buy', 'INTEGER'], ['entry_p', 'DOUBLE'], ['target_p', 'DOUBLE'], ['stop_p', 'DOUBLE'], ['conf', 'DOUBLE'], ['at_ms', 'DOUBLE']] as const;
+const DENIAL_COLUMNS = [['seq', 'INTEGER'], ['scanner', 'INTEGER'], ['symbol', 'INTEGER'], ['at_ms', 'DOUBLE'], ['code', 'INTEGER'], ['reason', 'INTEGER']] as const;
+const REASON_COLUMNS = { id: 'INTEGER', text: 'VARCHAR' };
 
 /** A spool file as a table expression; the dialect is given, not sniffed (an empty file is then simply no rows). */
-const readCsv = (spool: CsvSpool, columns: Record<string, string>): string => {
+const readCsv = (path: string, columns: Record<string, string>): string => {
   const spec = `{${Object.entries(columns).map(([n, t]) => `'${n}': '${t}'`).join(', ')}}`;
-  return `read_csv('${spool.path.replaceAll("'", "''")}', auto_detect = false, header = false, delim = ',', quote = '"', escape = '"', columns = ${spec})`;
+  return `read_csv('${path.replaceAll("'", "''")}', auto_detect = false, header = false, delim = ',', quote = '"', escape = '"', columns = ${spec})`;
 };

@@ -1,12 +1,13 @@
-import { type Observable, type Subscription, concatMap, filter, map, tap } from 'rxjs';
+import { type Observable, type Subscription, concatMap } from 'rxjs';
 import type { Bar, BarMatcher, BrokerPort, Clock, Fill, Journal, PlaceOutcome } from '../core/index.js';
 import type { OrderRouter, PositionLedger } from '../execution/index.js';
-import { type GateResult, type KillSwitchTrip, type RiskContext, type RiskGate, RiskSession } from '../risk/index.js';
+import { type KillSwitchTrip, type RiskContext, type RiskGate, RiskSession } from '../risk/index.js';
 import type { ScannerInstance } from '../scanners/index.js';
 import type { WindowStore } from '../state/index.js';
 import type { Settler } from './settler.js';
-import { type BarRejectCode, validateBars } from './validate-bars.js';
-import { runScanners } from './run-scanners.js';
+import type { BarRejectCode } from './bar-problem.js';
+import { barStage } from './bar-stage.js';
+import { gateSignals } from './gate-signals.js';
 
 /** Everything the one graph wires together. Only src/app chooses the implementations (live or replay). */
 export interface GraphParts {
@@ -60,25 +61,20 @@ export const buildGraph = (p: GraphParts): { outcomes$: Observable<PlaceOutcome>
     if (t.flatten) void p.settler.track(fillWork.then(() => p.router.squareOffAll()));
   };
   const signals$ = p.bars$.pipe(
-    tap((bar) => p.session.observe(bar.endMs)),
-    validateBars(p.onBarRejected),
-    tap((bar) => {
-      p.matcher?.matchBar(bar);
-      onTrip(risk.onBar(bar, p.ledger));
-      if (p.router.hasStaleEntries(bar.endMs)) void p.settler.track(p.router.cancelStaleEntries(bar.endMs));
-    }),
-    map((bar) => p.windows.push(bar)),
-    runScanners(p.scanners$),
+    barStage({
+      observe: (bar) => p.session.observe(bar.endMs),
+      reject: p.onBarRejected,
+      beforeWindow: (bar) => {
+        p.matcher?.matchBar(bar);
+        onTrip(risk.onBar(bar, p.ledger));
+        if (p.router.hasStaleEntries(bar.endMs)) void p.settler.track(p.router.cancelStaleEntries(bar.endMs));
+      },
+      window: (bar) => p.windows.push(bar),
+    }, p.scanners$),
   );
   const outcomes$ = signals$.pipe(
-    tap((signal) => p.journal.append({ kind: 'signal', signal })),
-    map((signal) => p.gate.evaluate(signal, ctx)),
-    tap((r) => {
-      if (r.kind === 'denied') p.journal.append({ kind: 'denial', denial: r.denial });
-    }),
-    filter((r: GateResult): r is Extract<GateResult, { kind: 'intent' }> => r.kind === 'intent'),
-    tap((r) => risk.onIntent(r.intent, p.clock.now())),
-    concatMap((r): Promise<PlaceOutcome> => p.settler.track(p.router.submit(r.intent))),
+    gateSignals(p.journal, p.gate, ctx, (intent) => risk.onIntent(intent, p.clock.now())),
+    concatMap((intent): Promise<PlaceOutcome> => p.settler.track(p.router.submit(intent))),
   );
   const connectFills = (): Subscription =>
     p.broker.fills$.subscribe((f) => {

@@ -1,4 +1,5 @@
 export { buildGraph, type GraphParts } from './build-graph.js';
 export { Settler } from './settler.js';
-export { validateBars, barProblem, type BarRejectCode } from './validate-bars.js';
-export { runScanners } from './run-scanners.js';
+export { barProblem, type BarRejectCode } from './bar-problem.js';
+export { barStage, type BarSteps } from './bar-stage.js';
+export { gateSignals } from './gate-signals.js';

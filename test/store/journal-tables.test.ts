@@ -28,7 +28,7 @@ describe('JournalTables', () => {
       [2, 'ema-crossover', 0, 1_736_135_160_000, 'RISK_CAPITAL', reason],
     ]);
     await t.drop();
-    expect(readdirSync(scratch).sort()).toEqual(['denials.csv', 'signals.csv']);
+    expect(readdirSync(scratch).sort()).toEqual(['denials.bin', 'reasons.csv', 'signals.bin']);
     s.close();
   });
 

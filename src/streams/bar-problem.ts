@@ -1,9 +1,8 @@
-import { type MonoTypeOperatorFunction, filter } from 'rxjs';
 import type { Bar } from '../core/index.js';
 
 export type BarRejectCode = 'BAR_NON_POSITIVE_PRICE' | 'BAR_HIGH_BELOW_LOW' | 'BAR_OPEN_CLOSE_OUTSIDE_RANGE' | 'BAR_NEGATIVE_VOLUME' | 'BAR_BAD_TIME';
 
-/** The reason a bar is unusable, or undefined when it is valid. */
+/** The reason a bar is unusable, or undefined when it is valid (the graph counts and drops it; never throws). */
 export const barProblem = (b: Bar): BarRejectCode | undefined => {
   if (!(b.low > 0)) return 'BAR_NON_POSITIVE_PRICE';
   if (b.high < b.low) return 'BAR_HIGH_BELOW_LOW';
@@ -12,12 +11,3 @@ export const barProblem = (b: Bar): BarRejectCode | undefined => {
   if (!(b.endMs > b.startMs)) return 'BAR_BAD_TIME';
   return undefined;
 };
-
-/** Drops invalid bars, counting each by code (never throws into the graph). */
-export const validateBars = (onReject: (code: BarRejectCode, bar: Bar) => void): MonoTypeOperatorFunction<Bar> =>
-  filter((bar) => {
-    const problem = barProblem(bar);
-    if (problem === undefined) return true;
-    onReject(problem, bar);
-    return false;
-  });
