@@ -11,6 +11,12 @@ import { Settler } from '../streams/index.js';
 import type { ReplayJobRequest } from '../sweep/index.js';
 import { assembleEngine } from './assemble-engine.js';
 
+/**
+ * A replay times one bar in this many (a prom-client observation and two clock reads cost about 1 µs; counters
+ * still count every bar): 15,000 samples per million bars, ample for a p99.
+ */
+export const REPLAY_LATENCY_SAMPLE = 64;
+
 export interface ReplayRequest extends ReplayJobRequest {
   /**
    * Keep the run's journal of signals, denials, orders and fills for the results writer (default: `writeResults`).
@@ -60,7 +66,7 @@ const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: Jour
   const cfg = req.config;
   const clock = new ReplayClock(0);
   const metrics = createMetrics();
-  const telemetry = new RunTelemetry(metrics, 8);
+  const telemetry = new RunTelemetry(metrics, REPLAY_LATENCY_SAMPLE);
   const journal = new ReplayJournal(tables);
   const settler = new Settler();
   let rejected = 0;
@@ -96,7 +102,7 @@ const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: Jour
     fills.unsubscribe();
   }
   telemetry.flushCounts();
-  await tables?.close();
+  tables?.close();
   if (source.barsEmitted !== reader.totalBars) {
     throw new InvariantError('replay read fewer bars than the range holds', { read: source.barsEmitted, expected: reader.totalBars });
   }
@@ -109,7 +115,10 @@ const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: Jour
     executionTimeSeconds: elapsed, configSnapshot: JSON.stringify(cfg),
   });
   const results: RunResults = { ...built, latency };
-  if (req.writeResults) await writeRunResults(req.store, results);
+  if (req.writeResults) {
+    await tables?.stage();
+    await writeRunResults(req.store, results);
+  }
   const deniedByCode = Object.fromEntries([...journal.deniedByCode].sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     runId: req.runId, fingerprint: journal.digest.hex(), bars: source.barsEmitted, rejectedBars: rejected, elapsedSeconds: elapsed,

@@ -57,7 +57,7 @@ export class RunTelemetry {
       if (this.signalAt.size > 10_000) this.signalAt.clear();
     } else if (r.kind === 'denial') {
       tally(this.#denials, r.denial.code);
-      this.signalAt.delete(r.denial.signalId);
+      if (this.signalAt.size !== 0) this.signalAt.delete(r.denial.signalId);
     } else if (r.kind === 'order') {
       tally(this.#orders, r.outcome);
     }

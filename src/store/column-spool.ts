@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import duckdb from '@duckdb/node-bindings';
+import { InvariantError } from '../core/index.js';
 import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, type DuckDBType, INTEGER } from '@duckdb/node-api';
 
 export type SpoolColumnKind = 'INTEGER' | 'DOUBLE';
@@ -26,9 +27,11 @@ export class ColumnSpool {
   readonly #fd: number;
   #rows = 0;
   #blocks = 0;
+  #flushedRows = 0;
   #open = true;
 
   constructor(readonly path: string, readonly columns: readonly (readonly [string, SpoolColumnKind])[]) {
+    for (const [name] of columns) if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`bad spool column name ${name}`);
     let off = HEADER_BYTES;
     for (const [, kind] of columns) {
       this.#offsets.push(off);
@@ -49,20 +52,21 @@ export class ColumnSpool {
 
   /** The index of a new row in the current block (the previous block written out first when full). */
   row(): number {
+    if (!this.#open) throw new InvariantError('a row was added to a closed spool', { path: this.path });
     if (this.#rows === SPOOL_BLOCK_ROWS) this.#flush();
     return this.#rows++;
   }
 
   /** Rows written so far, the current block included. */
   get rowCount(): number {
-    return this.#blocks * SPOOL_BLOCK_ROWS + this.#rows;
+    return this.#flushedRows + this.#rows;
   }
 
   /** Writes the pending block and closes the file (again: nothing). */
   close(): void {
     if (!this.#open) return;
-    this.#open = false;
     if (this.#rows > 0) this.#flush();
+    this.#open = false;
     closeSync(this.#fd);
   }
 
@@ -103,6 +107,7 @@ export class ColumnSpool {
     this.#header[0] = this.#rows;
     writeSync(this.#fd, new Uint8Array(this.#block));
     this.#blocks++;
+    this.#flushedRows += this.#rows;
     this.#rows = 0;
   }
 }

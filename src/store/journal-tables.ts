@@ -28,7 +28,8 @@ export interface DenialRow {
 /**
  * A run's journal as TEMP tables for the results writer. Signals and denials (millions in a long replay) are
  * spooled as they happen to binary column files in a scratch directory (column-spool.ts: typed arrays, one write
- * per 2,048 rows, no text per row), so a long replay keeps none of them in memory; `close` loads them into DuckDB.
+ * per 2,048 rows, no text per row), so a long replay keeps none of them in memory; `stage` loads them into DuckDB
+ * when the results are written.
  * Scanner and symbol names live in `j_scanners` and `j_symbols`, denial codes in `j_codes`; signal ids are rebuilt
  * in SQL as scanner:symbol:closeMs. A denial's reason text is written once to `reasons.csv` when first seen and
  * referred to by number after that (the table of seen reasons is bounded: when full it starts again, and a reason
@@ -40,7 +41,7 @@ export class JournalTables {
   readonly #codeIdx = new Map<string, number>();
   readonly #reasonIdx = new Map<string, number>();
   #reasons = 0;
-  /** Orders and fills are few (a handful per trade): kept as rows and staged at close. */
+  /** Orders and fills are few (a handful per trade): kept as rows and staged by `stage`. */
   readonly #orders: Cell[][] = [];
   readonly #fills: Cell[][] = [];
   readonly #signals: ColumnSpool;
@@ -93,9 +94,16 @@ export class JournalTables {
     this.#fills.push([f.fillId, f.clientOrderId, f.brokerOrderId, f.symbol, f.side, f.qty, f.price, f.purpose, f.scannerId, f.signalId, f.atMs, ++this.#seq]);
   }
 
-  /** Loads the spools and writes the name tables; the tables stay readable until the connection closes. */
-  async close(): Promise<void> {
+  /** The end of the run: writes what is pending and closes the spool files (again: nothing). */
+  close(): void {
+    this.#signals.close();
+    this.#denials.close();
     this.#reasonText.close();
+  }
+
+  /** Closes the spools and loads them, with the name tables, for the results writer; they stay until the connection closes. */
+  async stage(): Promise<void> {
+    this.close();
     await this.#signals.load(this.c, 'j_signals');
     await this.#denials.load(this.c, 'j_denial_rows');
     await stageRows(this.c, 'j_codes', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#codeIdx].map(([name, idx]) => [name, idx]));
@@ -110,9 +118,7 @@ export class JournalTables {
 
   /** Closes the spool files and drops the views over them (before the caller deletes them), after a failure too. */
   async drop(): Promise<void> {
-    this.#signals.close();
-    this.#denials.close();
-    this.#reasonText.close();
+    this.close();
     await this.c.run('DROP VIEW IF EXISTS j_denials');
     await this.c.run('DROP TABLE IF EXISTS j_signals');
     await this.c.run('DROP TABLE IF EXISTS j_denial_rows');

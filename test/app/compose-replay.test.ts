@@ -3,6 +3,7 @@ import { DuckDbStore } from '../../src/store/index.js';
 import { istDay, istMinuteOfDay } from '../../src/core/index.js';
 import { configWith, generatedDb, replay, storedSignals } from '../support/replay-fixture.js';
 import { useTempDir } from '../support/temp-dir.js';
+import { REPLAY_LATENCY_SAMPLE } from '../../src/app/compose-replay.js';
 
 describe('runReplay', () => {
   const tmp = useTempDir();
@@ -76,7 +77,7 @@ describe('runReplay', () => {
     expect(orders?.[1], 'client order ids are unique').toBe(orders?.[2]);
     const lat = await one(`SELECT count(*)::INTEGER, max(samples) FILTER (metric = 'trade_engine_graph_bar_processing_seconds')::INTEGER, bool_and(p50_us <= p99_us) FROM backtest_latency WHERE run_id = $1`);
     expect(lat?.[0], 'three latency metrics stored with the results').toBe(3);
-    expect(Number(lat?.[1]), 'one bar in eight timed').toBe(Math.floor(r.bars / 8));
+    expect(Number(lat?.[1]), 'one bar in REPLAY_LATENCY_SAMPLE timed').toBe(Math.floor(r.bars / REPLAY_LATENCY_SAMPLE));
     expect(lat?.[2]).toBe(true);
     expect(await one(`SELECT count(*)::INTEGER FROM journal_fills f WHERE run_id = $1 AND NOT EXISTS (SELECT 1 FROM journal_orders o WHERE o.run_id = f.run_id AND o.client_order_id = f.client_order_id)`), 'every fill has its order').toEqual([0]);
     s.close();

@@ -19,7 +19,7 @@ describe('JournalTables', () => {
     const reason = 'need ₹1,234.50 "more", have\nnothing';
     t.appendDenial({ scannerId: 'ema-crossover', symbol: 'INFY', code: 'RISK_CAPITAL', reason, atMs: 1_736_135_160_000 });
     t.appendSignal({ scannerId: 'ema-crossover', symbolId: 0, side: 'BUY', entry: 1, target: 2, stopLoss: 0, confidence: 1, atMs: 1_736_135_160_000 });
-    await t.close();
+    await t.stage();
     expect(await rows(s, 'SELECT seq, sc.name, sy.name, buy, entry_p, target_p, stop_p, conf, at_ms FROM j_signals JOIN j_scanners sc ON sc.idx = scanner JOIN j_symbols sy ON sy.idx = symbol ORDER BY seq')).toEqual([
       [1, 'vwap-cross', 'TCS', 0, 123_456, 120_000, 125_000, 0.1 + 0.2, 1_736_135_100_000],
       [3, 'ema-crossover', 'INFY', 1, 1, 2, 0, 1, 1_736_135_160_000],
@@ -39,7 +39,7 @@ describe('JournalTables', () => {
     const t = new JournalTables(s.connection, ['INFY'], scratch);
     const long = `₹${'x'.repeat(70_000)}`;
     for (let i = 0; i < 5000; i++) t.appendDenial({ scannerId: 'orb', symbol: 'INFY', code: 'RISK_CAPITAL', reason: i === 2500 ? long : `row ${i}`, atMs: i });
-    await t.close();
+    await t.stage();
     expect(await rows(s, 'SELECT count(*)::INTEGER, sum(at_ms)::DOUBLE, max(length(reason))::INTEGER FROM j_denials')).toEqual([[5000, (4999 * 5000) / 2, long.length]]);
     expect(await rows(s, 'SELECT reason FROM j_denials WHERE seq = 2502')).toEqual([['row 2501']]);
     await t.drop();
@@ -51,7 +51,7 @@ describe('JournalTables', () => {
     const scratch = join(tmp(), 'scratch');
     mkdirSync(scratch);
     const t = new JournalTables(s.connection, ['INFY'], scratch);
-    await t.close();
+    await t.stage();
     expect(await rows(s, 'SELECT (SELECT count(*) FROM j_signals)::INTEGER, (SELECT count(*) FROM j_denials)::INTEGER')).toEqual([[0, 0]]);
     await t.drop();
     s.close();

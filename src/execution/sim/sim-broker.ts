@@ -10,7 +10,8 @@ export class SimBroker implements BrokerPort, BarMatcher {
   readonly fills$ = new Subject<Fill>();
   readonly updates$ = new Subject<OrderUpdate>();
   readonly #resting = new Map<number, OrderRequest[]>();
-  readonly #lastBar = new Map<number, Bar>();
+  /** Each symbol's latest bar, by dense symbol id. */
+  readonly #lastBar: (Bar | undefined)[] = [];
   #seq = 0;
 
   constructor(readonly config: FillModelConfig) {}
@@ -41,7 +42,8 @@ export class SimBroker implements BrokerPort, BarMatcher {
   }
 
   matchBar(bar: Bar): void {
-    this.#lastBar.set(bar.symbolId, bar);
+    this.#lastBar[bar.symbolId] = bar;
+    if (this.#resting.size === 0) return;
     const list = this.#resting.get(bar.symbolId);
     if (list === undefined) return;
     const fills: [OrderRequest, number][] = [];
@@ -63,7 +65,7 @@ export class SimBroker implements BrokerPort, BarMatcher {
   /** End of data: fill working MARKET orders at each symbol's last close. */
   fillMarketOrdersAtLastClose(atMs: number): void {
     for (const [sym, list] of [...this.#resting]) {
-      const last = this.#lastBar.get(sym);
+      const last = this.#lastBar[sym];
       if (last === undefined) continue;
       const markets = list.filter((o) => o.type === 'MARKET');
       const keep = list.filter((o) => o.type !== 'MARKET');

@@ -3,7 +3,6 @@ import { SeededAverage } from './seeded-average.js';
 /** Exponential moving average per symbol (k = 2 / (period + 1)), seeded with the simple mean. O(1). */
 export class Ema extends SeededAverage {
   constructor(period: number) {
-    const k = 2 / (period + 1);
-    super(period, (prev, x) => prev + k * (x - prev));
+    super(period, 'ema');
   }
 }
