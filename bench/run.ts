@@ -42,9 +42,31 @@ const ingestBench = async (source: string): Promise<number> => {
   return r.totals.rows / s;
 };
 
-const replayOne = (db: string, mode: 'graph' | 'baseline'): { bars: number; barsPerSecond: number; peakRssMb: number } => {
+type ReplayRun = { bars: number; barsPerSecond: number; peakRssMb: number };
+
+const replayOne = (db: string, mode: 'graph' | 'baseline'): ReplayRun => {
   const out = execFileSync(process.execPath, [join(here, 'replay-one.js'), db, mode], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { bars: number; barsPerSecond: number; peakRssMb: number };
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ReplayRun;
+};
+
+/**
+ * `rounds` alternating runs of the graph and the baseline, each in a fresh process: the best throughput of each
+ * (single runs on this shared VM swing by 20-30%) and the highest peak RSS of the graph's runs.
+ */
+const replayBest = (db: string, rounds: number): { graph: ReplayRun; baseline: ReplayRun } => {
+  let graph: ReplayRun | undefined;
+  let baseline: ReplayRun | undefined;
+  let peak = 0;
+  for (let i = 0; i < rounds; i++) {
+    const g = replayOne(db, 'graph');
+    const b = replayOne(db, 'baseline');
+    log(`  round ${i + 1}: graph ${Math.round(g.barsPerSecond)} bars/s (peak ${g.peakRssMb.toFixed(0)} MB), baseline ${Math.round(b.barsPerSecond)} bars/s`);
+    peak = Math.max(peak, g.peakRssMb);
+    if (graph === undefined || g.barsPerSecond > graph.barsPerSecond) graph = g;
+    if (baseline === undefined || b.barsPerSecond > baseline.barsPerSecond) baseline = b;
+  }
+  if (graph === undefined || baseline === undefined) throw new Error('no replay rounds');
+  return { graph: { ...graph, peakRssMb: peak }, baseline };
 };
 
 const feedBench = async (): Promise<void> => {
@@ -85,36 +107,34 @@ const serviceBench = async (): Promise<void> => {
   }
 };
 
-try {
-  if (process.argv.includes('--only-service')) {
-    await serviceBench();
-    report(rows, join(root, 'bench', 'results.json'));
-    process.exit(0);
-  }
-  if (process.argv.includes('--only-feed')) {
-    await feedBench();
-    report(rows, join(root, 'bench', 'results.json'));
-    process.exit(0);
-  }
-  await feedBench();
-  const gateNs = await benchRiskGate();
-  log(`risk gate: ${gateNs.toFixed(0)} ns per intent`);
-  rows.push({ issue: '#6', metric: 'risk gate per intent, every check on', value: gateNs, unit: 'ns', target: '< 2,000' });
-  await serviceBench();
+const replayBench = async (): Promise<void> => {
   const db1 = join(work, 'bars-1m.duckdb');
   rows.push({ issue: '#2', metric: 'generate 1,000,000 bars', value: await generate(db1, 100, 27), unit: 's' });
   rows.push({ issue: '#2', metric: 'ingest 1,000,000-row CSV with validation', value: await ingestBench(db1), unit: 'rows/s', target: '>= 1,000,000' });
-  const sizes: [string, string, number, number][] = [['1M', db1, 0, 0], ['10M', join(work, 'bars-10m.duckdb'), 400, 67]];
-  for (const [label, db, symbols, days] of sizes) {
+  const sizes: [string, string, number, number, number][] = [['1M', db1, 0, 0, 3], ['10M', join(work, 'bars-10m.duckdb'), 400, 67, 2]];
+  for (const [label, db, symbols, days, rounds] of sizes) {
     if (symbols > 0) await generate(db, symbols, days);
-    const g = replayOne(db, 'graph');
-    const b = replayOne(db, 'baseline');
-    log(`replay ${label}: graph ${Math.round(g.barsPerSecond)} bars/s, baseline ${Math.round(b.barsPerSecond)} bars/s`);
-    rows.push({ issue: '#3', metric: `replay ${label} bars, all scanners, end to end`, value: g.barsPerSecond, unit: 'bars/s', target: '>= 1,000,000' });
-    rows.push({ issue: '#3', metric: `baseline ${label} (reader + scanners as plain calls)`, value: b.barsPerSecond, unit: 'bars/s' });
+    const { graph: g, baseline: b } = replayBest(db, rounds);
+    log(`replay ${label}: graph ${Math.round(g.barsPerSecond)} bars/s, baseline ${Math.round(b.barsPerSecond)} bars/s (best of ${rounds})`);
+    rows.push({ issue: '#3', metric: `replay ${label} bars, all scanners, end to end (best of ${rounds})`, value: g.barsPerSecond, unit: 'bars/s', target: '>= 1,000,000' });
+    rows.push({ issue: '#3', metric: `baseline ${label} (reader + scanners as plain calls, best of ${rounds})`, value: b.barsPerSecond, unit: 'bars/s' });
     rows.push({ issue: '#3', metric: `replay / baseline ${label}`, value: g.barsPerSecond / b.barsPerSecond, unit: 'ratio', target: '>= 0.5' });
-    rows.push({ issue: '#3', metric: `peak RSS replay ${label} (${g.bars.toLocaleString('en-US')} bars)`, value: g.peakRssMb, unit: 'MB', target: '< 400' });
+    rows.push({ issue: '#3', metric: `peak RSS replay ${label} (${g.bars.toLocaleString('en-US')} bars, highest of ${rounds})`, value: g.peakRssMb, unit: 'MB', target: '< 400' });
   }
+};
+
+/** `--only-feed`, `--only-service` or `--only-replay` runs one part; no flag runs them all. */
+const only = ['feed', 'service', 'replay'].find((part) => process.argv.includes(`--only-${part}`));
+const runs = (part: string): boolean => only === undefined || only === part;
+try {
+  if (runs('feed')) await feedBench();
+  if (only === undefined) {
+    const gateNs = await benchRiskGate();
+    log(`risk gate: ${gateNs.toFixed(0)} ns per intent`);
+    rows.push({ issue: '#6', metric: 'risk gate per intent, every check on', value: gateNs, unit: 'ns', target: '< 2,000' });
+  }
+  if (runs('service')) await serviceBench();
+  if (runs('replay')) await replayBench();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -20,6 +20,8 @@ export class OrderRouter {
   readonly #bySymbol = new Map<number, Working>();
   /** Positions the router did not open (adopted from the broker after a restart) whose square-off is working. */
   readonly #adoptedSquaring = new Set<number>();
+  /** No entry can turn stale before this clock time (recomputed by `hasStaleEntries`; reset by `submit` and `onFill`). */
+  #staleCheckFromMs = -Infinity;
 
   constructor(
     private readonly broker: Pick<BrokerPort, 'place' | 'cancel' | 'openOrders'>,
@@ -35,6 +37,7 @@ export class OrderRouter {
     const order = entryOrder(intent, this.ids.next(this.clock.now()), this.clock.now());
     const working: Working = { entry: order, intent, brackets: [], squaringOff: false };
     this.#bySymbol.set(intent.symbolId, working);
+    this.#staleCheckFromMs = Math.min(this.#staleCheckFromMs, order.atMs + this.entryTtlMs);
     const outcome = await this.#place(order);
     if (outcome.kind === 'rejected' || outcome.kind === 'denied') this.#bySymbol.delete(intent.symbolId);
     return outcome;
@@ -42,6 +45,7 @@ export class OrderRouter {
 
   /** Call after the ledger applied the fill. */
   async onFill(f: Fill): Promise<void> {
+    this.#staleCheckFromMs = -Infinity;
     const w = this.#bySymbol.get(f.symbolId);
     if (w === undefined) return;
     if (f.purpose !== 'ENTRY') {
@@ -105,8 +109,16 @@ export class OrderRouter {
 
   /** Whether an entry sent at least `entryTtlMs` before `nowMs` is still unfilled (cheap: call it on every bar). */
   hasStaleEntries(nowMs: number): boolean {
-    if (this.entryTtlMs <= 0) return false;
-    for (const [sym, w] of this.#bySymbol) if (w.staleCancelSent !== true && w.entry.atMs + this.entryTtlMs <= nowMs && this.ledger.position(sym) === undefined) return true;
+    if (this.entryTtlMs <= 0 || nowMs < this.#staleCheckFromMs) return false;
+    let next = Infinity;
+    for (const [sym, w] of this.#bySymbol) {
+      if (w.staleCancelSent === true || this.ledger.position(sym) !== undefined) continue;
+      const dueMs = w.entry.atMs + this.entryTtlMs;
+      if (dueMs <= nowMs) return true;
+      next = Math.min(next, dueMs);
+    }
+    // until then only a new entry (submit) or a fill (a position opening or closing) changes the answer
+    this.#staleCheckFromMs = next;
     return false;
   }
 

@@ -1,4 +1,4 @@
-import { Subject } from 'rxjs';
+import { Observable, type Subscriber } from 'rxjs';
 import { type Bar, type BarSource, type EpochMs, type Paise, MINUTE_MS } from '../core/index.js';
 import type { BarColumns, BarReader } from '../store/index.js';
 
@@ -17,13 +17,24 @@ export interface ReplayHooks {
  * graph has settled the previous one.
  */
 export class DuckDbBarSource implements BarSource {
-  readonly #bars$ = new Subject<Bar>();
-  readonly bars$ = this.#bars$.asObservable();
+  /** Subscribers are called directly (a Subject's `next` allocates a closure per value and copies its observer list). */
+  readonly #subscribers: Subscriber<Bar>[] = [];
+  readonly bars$ = new Observable<Bar>((sub) => {
+    this.#subscribers.push(sub);
+    return () => {
+      const i = this.#subscribers.indexOf(sub);
+      if (i >= 0) this.#subscribers.splice(i, 1);
+    };
+  });
   #stopped = false;
   #emitted = 0;
   #lastEnd = -Infinity;
   #pending: Promise<void> | undefined;
-  readonly #deliver = (b: Bar): void => this.#bars$.next(b);
+  readonly #deliver = (b: Bar): void => {
+    const subs = this.#subscribers;
+    if (subs.length === 1) (subs[0] as Subscriber<Bar>).next(b);
+    else for (const sub of [...subs]) sub.next(b);
+  };
   readonly #emit: (deliver: (bar: Bar) => void, bar: Bar) => void;
 
   constructor(private readonly reader: BarReader, private readonly hooks: ReplayHooks, private readonly intervalMs = MINUTE_MS) {
@@ -44,7 +55,7 @@ export class DuckDbBarSource implements BarSource {
       this.hooks.onProgress?.(this.#emitted);
       if (this.#stopped) break;
     }
-    this.#bars$.complete();
+    for (const sub of [...this.#subscribers]) sub.complete();
   }
 
   /** Emits bars from index `from` until the chunk ends or the graph has work to settle; returns the next index. */

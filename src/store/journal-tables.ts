@@ -41,6 +41,8 @@ export class JournalTables {
   readonly #codeIdx = new Map<string, number>();
   readonly #reasonIdx = new Map<string, number>();
   #reasons = 0;
+  #lastReason: string | undefined;
+  #lastReasonId = -1;
   /** Orders and fills are few (a handful per trade): kept as rows and staged by `stage`. */
   readonly #orders: Cell[][] = [];
   readonly #fills: Cell[][] = [];
@@ -143,6 +145,8 @@ export class JournalTables {
   }
 
   #reason(text: string): number {
+    // runs of one reason are common ("trading is halted" for the rest of a day): the same string object, no hashing
+    if (text === this.#lastReason) return this.#lastReasonId;
     let i = this.#reasonIdx.get(text);
     if (i === undefined) {
       if (this.#reasonIdx.size >= MAX_KNOWN_REASONS) this.#reasonIdx.clear();
@@ -150,6 +154,8 @@ export class JournalTables {
       this.#reasonIdx.set(text, i);
       this.#reasonText.row(`${i},${csvText(text)}`);
     }
+    this.#lastReason = text;
+    this.#lastReasonId = i;
     return i;
   }
 }

@@ -78,4 +78,16 @@ describe('OrderRouter', () => {
     await keep.router.submit(keep.intent(0, 'AAA'));
     expect(keep.router.hasStaleEntries(ist('15:00')), 'timeout 0: never stale').toBe(false);
   });
+
+  it('finds a stale entry submitted after an earlier check when the first entry filled', async () => {
+    const { sim, clock, router, intent } = setup(120_000);
+    await router.submit(intent(0, 'AAA'));
+    sim.matchBar(bar({ start: '10:00', o: 100, h: 101, l: 99, c: 100, symbol: 'AAA', symbolId: 0 }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(router.hasStaleEntries(ist('10:05')), 'a filled entry is never stale').toBe(false);
+    clock.advanceTo(ist('10:06'));
+    await router.submit({ ...intent(1, 'BBB'), atMs: ist('10:06') });
+    expect(router.hasStaleEntries(ist('10:07')), 'the new entry is not due yet').toBe(false);
+    expect(router.hasStaleEntries(ist('10:08')), 'a check that found nothing earlier does not hide the new entry').toBe(true);
+  });
 });
