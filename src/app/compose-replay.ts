@@ -116,8 +116,9 @@ const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: Jour
   });
   const results: RunResults = { ...built, latency };
   if (req.writeResults) {
-    await tables?.stage();
-    await writeRunResults(req.store, results);
+    if (tables === undefined) throw new InvariantError('writing a replay\'s results needs its journal', { runId: req.runId });
+    await tables.stage();
+    await writeRunResults(req.store, results, tables);
   }
   const deniedByCode = Object.fromEntries([...journal.deniedByCode].sort(([a], [b]) => (a < b ? -1 : 1)));
   return {

@@ -70,8 +70,16 @@ export class ColumnSpool {
     closeSync(this.#fd);
   }
 
-  /** Closes the spool and loads its rows, in order, into a new TEMP table of the spool's columns. */
-  async load(c: DuckDBConnection, table: string): Promise<void> {
+  /** Blocks written so far (2,048 rows each, the last one possibly fewer once closed). */
+  get blockCount(): number {
+    return this.#blocks;
+  }
+
+  /**
+   * Closes the spool and loads its rows, in order, into a new TEMP table of the spool's columns: all of them, or
+   * the blocks `[fromBlock, toBlock)` (a long run's journal is loaded a slice at a time to bound DuckDB's memory).
+   */
+  async load(c: DuckDBConnection, table: string, fromBlock = 0, toBlock = Number.POSITIVE_INFINITY): Promise<void> {
     if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new RangeError(`bad spool table name ${table}`);
     this.close();
     await c.run(`CREATE OR REPLACE TEMP TABLE ${table} (${this.columns.map(([n, k]) => `"${n}" ${k}`).join(', ')})`);
@@ -81,7 +89,7 @@ export class ColumnSpool {
     const header = new Int32Array(buf.buffer, 0, 2);
     const fd = openSync(this.path, 'r');
     try {
-      for (let b = 0; b < this.#blocks; b++) {
+      for (let b = Math.max(0, fromBlock); b < Math.min(toBlock, this.#blocks); b++) {
         if (readSync(fd, buf, 0, buf.byteLength, b * buf.byteLength) !== buf.byteLength) throw new RangeError(`${this.path}: spool block ${b} is short`);
         const n = header[0] ?? 0;
         chunk.reset();

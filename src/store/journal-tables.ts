@@ -28,8 +28,8 @@ export interface DenialRow {
 /**
  * A run's journal as TEMP tables for the results writer. Signals and denials (millions in a long replay) are
  * spooled as they happen to binary column files in a scratch directory (column-spool.ts: typed arrays, one write
- * per 2,048 rows, no text per row), so a long replay keeps none of them in memory; `stage` loads them into DuckDB
- * when the results are written.
+ * per 2,048 rows, no text per row), so a long replay keeps none of them in memory; they are loaded into DuckDB
+ * a slice at a time when the results are written.
  * Scanner and symbol names live in `j_scanners` and `j_symbols`, denial codes in `j_codes`; signal ids are rebuilt
  * in SQL as scanner:symbol:closeMs. A denial's reason text is written once to `reasons.csv` when first seen and
  * referred to by number after that (the table of seen reasons is bounded: when full it starts again, and a reason
@@ -103,12 +103,14 @@ export class JournalTables {
     this.#reasonText.close();
   }
 
-  /** Closes the spools and loads them, with the name tables, for the results writer; they stay until the connection closes. */
+  /**
+   * Closes the spools and stages the name tables, orders and fills for the results writer; signals and denials are
+   * loaded a slice at a time by `eachSignalSlice` / `eachDenialSlice`. The tables stay until the connection closes.
+   */
   async stage(): Promise<void> {
     this.close();
-    await this.#signals.load(this.c, 'j_signals');
-    await this.#denials.load(this.c, 'j_denial_rows');
     await stageRows(this.c, 'j_codes', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#codeIdx].map(([name, idx]) => [name, idx]));
+    await this.#denials.load(this.c, 'j_denial_rows', 0, 0);
     await this.c.run(`CREATE OR REPLACE TEMP VIEW j_denials AS SELECT d.seq, d.scanner, d.symbol, d.at_ms, c.name AS code, r.text AS reason
       FROM j_denial_rows d JOIN j_codes c ON c.idx = d.code
       JOIN ${readCsv(this.#reasonText.path, REASON_COLUMNS)} r ON r.id = d.reason`);
@@ -116,6 +118,19 @@ export class JournalTables {
     await stageRows(this.c, 'j_fills', [['fid', 'VARCHAR'], ['cid', 'VARCHAR'], ['bid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['price', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#fills);
     await stageRows(this.c, 'j_scanners', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#scannerIdx].map(([name, idx]) => [name, idx]));
     await stageRows(this.c, 'j_symbols', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], this.symbols.map((name, idx) => [name, idx]));
+  }
+
+  /**
+   * Loads the signals into `j_signals`, `SLICE_BLOCKS` blocks (in journal order) at a time, and runs `use` on each
+   * slice: a long replay's million signals never sit in DuckDB's memory at once. An empty journal gives one empty slice.
+   */
+  async eachSignalSlice(use: () => Promise<void>): Promise<void> {
+    await eachSlice(this.#signals, this.c, 'j_signals', use);
+  }
+
+  /** The same for the denials, in `j_denials` (a view naming their code and reason). */
+  async eachDenialSlice(use: () => Promise<void>): Promise<void> {
+    await eachSlice(this.#denials, this.c, 'j_denial_rows', use);
   }
 
   /** Closes the spool files and drops the views over them (before the caller deletes them), after a failure too. */
@@ -159,6 +174,18 @@ export class JournalTables {
     return i;
   }
 }
+
+/** Spool blocks loaded into DuckDB at once when results are written: 64 × 2,048 = 131,072 rows. */
+const SLICE_BLOCKS = 64;
+
+const eachSlice = async (spool: ColumnSpool, c: DuckDBConnection, table: string, use: () => Promise<void>): Promise<void> => {
+  spool.close();
+  const blocks = spool.blockCount;
+  for (let from = 0; from === 0 || from < blocks; from += SLICE_BLOCKS) {
+    await spool.load(c, table, from, from + SLICE_BLOCKS);
+    await use();
+  }
+};
 
 /** Distinct denial reasons remembered at once (most repeat: "trading is halted"); past it the table starts again. */
 const MAX_KNOWN_REASONS = 4096;

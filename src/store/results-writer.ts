@@ -1,5 +1,6 @@
 import type { DuckDbStore } from './duckdb-store.js';
 import { type Cell, stageRows } from './append-rows.js';
+import type { JournalTables } from './journal-tables.js';
 
 /** A finished backtest in the shape of the design's tables. Money in paise, times in epoch ms. */
 export interface RunResults {
@@ -23,12 +24,12 @@ const ts = (col: string): string => `make_timestamp((${col} * 1000)::BIGINT)`;
 const rupees = (col: string, p = '10,2'): string => `(${col} / 100)::DECIMAL(${p})`;
 
 /**
- * Writes one run's results in a single transaction (signals, denials, orders and fills from the run's JournalTables).
- * Signals are stored in journal order (scanner_signals has no sequence column; readers order by rowid). Denials
- * (millions in a long replay) stream from their journal file unsorted: a sort of that many rows with their text
- * does not fit the replay's DuckDB memory limit, and journal_denials carries `seq` for order.
+ * Writes one run's results in a single transaction (signals, denials, orders and fills from the run's JournalTables,
+ * staged). Signals and denials (millions in a long replay) are inserted a slice of the journal at a time, so the
+ * replay's DuckDB memory limit holds however long the run. Signals are stored in journal order (scanner_signals
+ * has no sequence column; readers order by rowid); denials within a slice unsorted (journal_denials carries `seq`).
  */
-export const writeRunResults = async (store: DuckDbStore, r: RunResults): Promise<void> => {
+export const writeRunResults = async (store: DuckDbStore, r: RunResults, journal: Pick<JournalTables, 'eachSignalSlice' | 'eachDenialSlice'>): Promise<void> => {
   const c = store.connection;
   const id = r.run.runId;
   await store.transaction(async () => {
@@ -36,14 +37,18 @@ export const writeRunResults = async (store: DuckDbStore, r: RunResults): Promis
     await c.run(`INSERT INTO backtest_runs VALUES ($1, $2, $3, make_timestamp(($4 * 1000)::BIGINT), make_timestamp(($5 * 1000)::BIGINT), $6, $7, $8, $9::DECIMAL(8,4), $10::DECIMAL(6,4), $11::DECIMAL(6,4), $12, $13::JSON)`,
       [id, x.algorithmName, x.scannersUsed, x.startMs, x.endMs, x.symbolsTested, x.totalSignals, x.profitableSignals, clamp(x.totalReturn, 9999), clamp(x.maxDrawdown, 99), clamp(x.sharpeRatio, 99), x.executionTimeSeconds, x.configSnapshot]);
     await writeTrades(store, id, r.trades);
-    await c.run(`CREATE OR REPLACE TEMP VIEW named_signals AS SELECT s.seq, sc.name AS scanner, sy.name AS symbol,
-        sc.name || ':' || sy.name || ':' || s.at_ms::BIGINT AS id, CASE WHEN s.buy = 1 THEN 'BUY' ELSE 'SELL' END AS side, s.entry_p, s.target_p, s.stop_p, s.conf, s.at_ms
-      FROM j_signals s JOIN j_scanners sc ON sc.idx = s.scanner JOIN j_symbols sy ON sy.idx = s.symbol`);
-    await c.run(`INSERT INTO scanner_signals SELECT $1 || '/' || s.id, s.scanner, s.symbol, s.side, ${rupees('s.entry_p')}, ${rupees('s.target_p')}, ${rupees('s.stop_p')},
-        s.conf::DECIMAL(3,2), ${ts('s.at_ms')}, $1, t.signalid IS NOT NULL, ${rupees('t.entryprice')}, ${rupees('t.exitprice')}, ${rupees('t.netpnl', '12,2')}::DECIMAL(8,2)
-      FROM named_signals s LEFT JOIN stage_trades t ON t.signalid = s.id ORDER BY s.seq`, [id]);
-    await c.run(`INSERT INTO journal_denials SELECT $1, sc.name || ':' || sy.name || ':' || d.at_ms::BIGINT, sc.name, sy.name, d.code, d.reason, ${ts('d.at_ms')}, d.seq::BIGINT
-      FROM j_denials d JOIN j_scanners sc ON sc.idx = d.scanner JOIN j_symbols sy ON sy.idx = d.symbol`, [id]);
+    await journal.eachSignalSlice(async () => {
+      await c.run(`CREATE OR REPLACE TEMP VIEW named_signals AS SELECT s.seq, sc.name AS scanner, sy.name AS symbol,
+          sc.name || ':' || sy.name || ':' || s.at_ms::BIGINT AS id, CASE WHEN s.buy = 1 THEN 'BUY' ELSE 'SELL' END AS side, s.entry_p, s.target_p, s.stop_p, s.conf, s.at_ms
+        FROM j_signals s JOIN j_scanners sc ON sc.idx = s.scanner JOIN j_symbols sy ON sy.idx = s.symbol`);
+      await c.run(`INSERT INTO scanner_signals SELECT $1 || '/' || s.id, s.scanner, s.symbol, s.side, ${rupees('s.entry_p')}, ${rupees('s.target_p')}, ${rupees('s.stop_p')},
+          s.conf::DECIMAL(3,2), ${ts('s.at_ms')}, $1, t.signalid IS NOT NULL, ${rupees('t.entryprice')}, ${rupees('t.exitprice')}, ${rupees('t.netpnl', '12,2')}::DECIMAL(8,2)
+        FROM named_signals s LEFT JOIN stage_trades t ON t.signalid = s.id ORDER BY s.seq`, [id]);
+    });
+    await journal.eachDenialSlice(async () => {
+      await c.run(`INSERT INTO journal_denials SELECT $1, sc.name || ':' || sy.name || ':' || d.at_ms::BIGINT, sc.name, sy.name, d.code, d.reason, ${ts('d.at_ms')}, d.seq::BIGINT
+        FROM j_denials d JOIN j_scanners sc ON sc.idx = d.scanner JOIN j_symbols sy ON sy.idx = d.symbol`, [id]);
+    });
     await c.run(`INSERT INTO journal_orders SELECT $1, cid, NULL, symbol, side, qty::INTEGER, type, ${rupees('limit_p')}, ${rupees('trigger_p')}, purpose, scanner, signal_id, outcome, NULL, ${ts('at_ms')}, seq::BIGINT
       FROM j_orders ORDER BY seq`, [id]);
     await c.run(`INSERT INTO journal_fills SELECT $1, fid, cid, bid, symbol, side, qty::INTEGER, ${rupees('price')}, NULL, purpose, scanner, signal_id, ${ts('at_ms')}, seq::BIGINT

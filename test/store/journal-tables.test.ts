@@ -20,11 +20,15 @@ describe('JournalTables', () => {
     t.appendDenial({ scannerId: 'ema-crossover', symbol: 'INFY', code: 'RISK_CAPITAL', reason, atMs: 1_736_135_160_000 });
     t.appendSignal({ scannerId: 'ema-crossover', symbolId: 0, side: 'BUY', entry: 1, target: 2, stopLoss: 0, confidence: 1, atMs: 1_736_135_160_000 });
     await t.stage();
-    expect(await rows(s, 'SELECT seq, sc.name, sy.name, buy, entry_p, target_p, stop_p, conf, at_ms FROM j_signals JOIN j_scanners sc ON sc.idx = scanner JOIN j_symbols sy ON sy.idx = symbol ORDER BY seq')).toEqual([
+    const signals: unknown[][] = [];
+    await t.eachSignalSlice(async () => void signals.push(...(await rows(s, 'SELECT seq, sc.name, sy.name, buy, entry_p, target_p, stop_p, conf, at_ms FROM j_signals JOIN j_scanners sc ON sc.idx = scanner JOIN j_symbols sy ON sy.idx = symbol ORDER BY seq'))));
+    expect(signals).toEqual([
       [1, 'vwap-cross', 'TCS', 0, 123_456, 120_000, 125_000, 0.1 + 0.2, 1_736_135_100_000],
       [3, 'ema-crossover', 'INFY', 1, 1, 2, 0, 1, 1_736_135_160_000],
     ]);
-    expect(await rows(s, 'SELECT seq, sc.name, symbol, at_ms, code, reason FROM j_denials JOIN j_scanners sc ON sc.idx = scanner')).toEqual([
+    const denials: unknown[][] = [];
+    await t.eachDenialSlice(async () => void denials.push(...(await rows(s, 'SELECT seq, sc.name, symbol, at_ms, code, reason FROM j_denials JOIN j_scanners sc ON sc.idx = scanner'))));
+    expect(denials).toEqual([
       [2, 'ema-crossover', 0, 1_736_135_160_000, 'RISK_CAPITAL', reason],
     ]);
     await t.drop();
@@ -40,8 +44,10 @@ describe('JournalTables', () => {
     const long = `₹${'x'.repeat(70_000)}`;
     for (let i = 0; i < 5000; i++) t.appendDenial({ scannerId: 'orb', symbol: 'INFY', code: 'RISK_CAPITAL', reason: i === 2500 ? long : `row ${i}`, atMs: i });
     await t.stage();
-    expect(await rows(s, 'SELECT count(*)::INTEGER, sum(at_ms)::DOUBLE, max(length(reason))::INTEGER FROM j_denials')).toEqual([[5000, (4999 * 5000) / 2, long.length]]);
-    expect(await rows(s, 'SELECT reason FROM j_denials WHERE seq = 2502')).toEqual([['row 2501']]);
+    await t.eachDenialSlice(async () => {
+      expect(await rows(s, 'SELECT count(*)::INTEGER, sum(at_ms)::DOUBLE, max(length(reason))::INTEGER FROM j_denials')).toEqual([[5000, (4999 * 5000) / 2, long.length]]);
+      expect(await rows(s, 'SELECT reason FROM j_denials WHERE seq = 2502')).toEqual([['row 2501']]);
+    });
     await t.drop();
     s.close();
   });
@@ -52,7 +58,30 @@ describe('JournalTables', () => {
     mkdirSync(scratch);
     const t = new JournalTables(s.connection, ['INFY'], scratch);
     await t.stage();
-    expect(await rows(s, 'SELECT (SELECT count(*) FROM j_signals)::INTEGER, (SELECT count(*) FROM j_denials)::INTEGER')).toEqual([[0, 0]]);
+    const counts: unknown[][] = [];
+    await t.eachSignalSlice(async () => void counts.push(...(await rows(s, 'SELECT count(*)::INTEGER FROM j_signals'))));
+    await t.eachDenialSlice(async () => void counts.push(...(await rows(s, 'SELECT count(*)::INTEGER FROM j_denials'))));
+    expect(counts, 'one empty slice of each').toEqual([[0], [0]]);
+    await t.drop();
+    s.close();
+  });
+
+  it('loads the signals a slice at a time in journal order when they span several slices', async () => {
+    const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
+    const scratch = join(tmp(), 'scratch');
+    mkdirSync(scratch);
+    const t = new JournalTables(s.connection, ['INFY'], scratch);
+    const n = 300_000;
+    for (let i = 0; i < n; i++) t.appendSignal({ scannerId: 'orb', symbolId: 0, side: 'BUY', entry: i, target: i + 2, stopLoss: i - 1, confidence: 0.5, atMs: i });
+    await t.stage();
+    const slices: unknown[][] = [];
+    await t.eachSignalSlice(async () => void slices.push(...(await rows(s, 'SELECT count(*)::INTEGER, min(seq)::INTEGER, max(seq)::INTEGER FROM j_signals'))));
+    expect(slices.length, 'more than one slice, so no slice holds them all').toBeGreaterThan(1);
+    expect(slices.reduce((sum, [c]) => sum + Number(c), 0)).toBe(n);
+    slices.forEach(([count, min, max], k) => {
+      expect(Number(max) - Number(min) + 1, `slice ${k} is contiguous`).toBe(Number(count));
+      if (k > 0) expect(Number(min), `slice ${k} follows the one before`).toBe(Number(slices[k - 1]?.[2]) + 1);
+    });
     await t.drop();
     s.close();
   });
