@@ -97,6 +97,9 @@ const serviceBench = async (): Promise<void> => {
     log(`live paper session, 1,000 instruments, a simulated day, ${label}: peak RSS ${rss.peakRssMb.toFixed(0)} MB (${rss.bars} bars, ${rss.ticks} ticks)`);
     rows.push({ issue: '#7', metric: `peak RSS live paper, 1,000 instruments, simulated day, ${label}`, value: rss.peakRssMb, unit: 'MB', target: '< 250' });
   }
+};
+
+const sweepBench = async (): Promise<void> => {
   for (const [symbols, days] of [[20, 10], [100, 10]] as const) {
     const sw = await benchSweep(symbols, days);
     const size = `${symbols} symbols × ${days} sessions (${(symbols * days * 375).toLocaleString('en-US')} bars a replay)`;
@@ -123,8 +126,8 @@ const replayBench = async (): Promise<void> => {
   }
 };
 
-/** `--only-feed`, `--only-service` or `--only-replay` runs one part; no flag runs them all. */
-const only = ['feed', 'service', 'replay'].find((part) => process.argv.includes(`--only-${part}`));
+/** `--only-feed`, `--only-service`, `--only-sweep` or `--only-replay` runs one part; no flag runs them all. */
+const only = ['feed', 'service', 'sweep', 'replay'].find((part) => process.argv.includes(`--only-${part}`));
 const runs = (part: string): boolean => only === undefined || only === part;
 try {
   if (runs('feed')) await feedBench();
@@ -134,6 +137,7 @@ try {
     rows.push({ issue: '#6', metric: 'risk gate per intent, every check on', value: gateNs, unit: 'ns', target: '< 2,000' });
   }
   if (runs('service')) await serviceBench();
+  if (runs('sweep')) await sweepBench();
   if (runs('replay')) await replayBench();
 } finally {
   rmSync(work, { recursive: true, force: true });

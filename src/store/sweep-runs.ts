@@ -29,35 +29,66 @@ const clamp = (v: number, limit: number): number => (Number.isFinite(v) ? Math.m
 const TRADE_COLUMNS = ['tradeNo', 'scannerId', 'symbol', 'side', 'qty', 'entryMs', 'entryPrice', 'exitMs', 'exitPrice', 'exitReason', 'grossPnl', 'chargesTotal', 'netPnl', 'brokerage', 'stt', 'exchangeTxn', 'sebiFee', 'stampDuty', 'gst', 'signalId'] as const;
 const TEXT = new Set(['scannerId', 'symbol', 'side', 'exitReason', 'signalId']);
 
+/** One finished sweep run and its tag, as `writeSweepRuns` takes them. */
+export interface SweepRunWrite {
+  readonly results: RunResults;
+  readonly tag: SweepRunTag;
+}
+
 /**
- * Writes one sweep run in a single transaction: `backtest_runs`, `backtest_trades`, `scanner_performance`,
- * `backtest_daily` (same shapes as writeRunResults) and its `sweep_runs` tag. Per-signal rows (`scanner_signals`,
- * `journal_denials`) are not written: a sweep replay's journal stays in its worker. A run already tagged is skipped.
- * Returns false when it was already there.
+ * Writes sweep runs in a single transaction: per run `backtest_runs`, `backtest_trades`, `scanner_performance`,
+ * `backtest_daily` (same shapes as writeRunResults) and its `sweep_runs` tag. A batch costs the same dozen statements
+ * whatever its size (one staged table per destination), so a sweep writes many runs at once. Per-signal rows
+ * (`scanner_signals`, `journal_denials`) are not written: a sweep replay's journal stays in its worker. Runs already
+ * tagged are skipped. Returns how many were written.
  */
-export const writeSweepRun = async (store: DuckDbStore, r: RunResults, tag: SweepRunTag): Promise<boolean> => {
+export const writeSweepRuns = async (store: DuckDbStore, runs: readonly SweepRunWrite[]): Promise<number> => {
   const c = store.connection;
-  const id = r.run.runId;
-  const seen = await c.runAndReadAll('SELECT count(*)::INTEGER FROM sweep_runs WHERE sweep_id = $1 AND run_id = $2', [tag.sweepId, id]);
-  if (Number(seen.getRows()[0]?.[0] ?? 0) > 0) return false;
+  const seen = new Set<string>();
+  for (const sweepId of new Set(runs.map((r) => r.tag.sweepId))) {
+    const rows = (await c.runAndReadAll('SELECT run_id FROM sweep_runs WHERE sweep_id = $1', [sweepId])).getRows();
+    for (const [runId] of rows) seen.add(`${sweepId}\u0000${String(runId)}`);
+  }
+  const fresh: SweepRunWrite[] = [];
+  for (const r of runs) {
+    const key = `${r.tag.sweepId}\u0000${r.results.run.runId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(r);
+  }
+  if (fresh.length === 0) return 0;
   await store.transaction(async () => {
-    const x = r.run;
-    await c.run(`INSERT INTO backtest_runs VALUES ($1, $2, $3, ${ts('$4')}, ${ts('$5')}, $6, $7, $8, $9::DECIMAL(8,4), $10::DECIMAL(6,4), $11::DECIMAL(6,4), $12, $13::JSON)`,
-      [id, x.algorithmName, x.scannersUsed, x.startMs, x.endMs, x.symbolsTested, x.totalSignals, x.profitableSignals, clamp(x.totalReturn, 9999), clamp(x.maxDrawdown, 99), clamp(x.sharpeRatio, 99), x.executionTimeSeconds, x.configSnapshot]);
-    await stageRows(c, 'stage_trades', TRADE_COLUMNS.map((n) => [n.toLowerCase(), TEXT.has(n) ? 'VARCHAR' : 'DOUBLE'] as const), r.trades.map((t) => TRADE_COLUMNS.map((n) => t[n] ?? null)));
-    await c.run(`INSERT INTO backtest_trades SELECT $1, tradeno::INTEGER, scannerid, symbol, side, qty::INTEGER, ${ts('entryms')}, ${rupees('entryprice')}, ${ts('exitms')}, ${rupees('exitprice')}, exitreason,
+    await stageRows(c, 'stage_runs', RUN_COLUMNS, fresh.map(({ results: { run: x } }) => [x.runId, x.algorithmName, x.scannersUsed, x.startMs, x.endMs, x.symbolsTested, x.totalSignals,
+      x.profitableSignals, clamp(x.totalReturn, 9999), clamp(x.maxDrawdown, 99), clamp(x.sharpeRatio, 99), x.executionTimeSeconds, x.configSnapshot]));
+    await c.run(`INSERT INTO backtest_runs SELECT id, algo, scanners, ${ts('start_ms')}, ${ts('end_ms')}, symbols::INTEGER, signals::INTEGER, profitable::INTEGER,
+        total_return::DECIMAL(8,4), max_drawdown::DECIMAL(6,4), sharpe::DECIMAL(6,4), seconds::INTEGER, config::JSON FROM stage_runs`);
+    await stageRows(c, 'stage_trades', [['run_id', 'VARCHAR'], ...TRADE_COLUMNS.map((n) => [n.toLowerCase(), TEXT.has(n) ? 'VARCHAR' : 'DOUBLE'] as const)],
+      fresh.flatMap((r) => r.results.trades.map((t) => [r.results.run.runId, ...TRADE_COLUMNS.map((n) => t[n] ?? null)])));
+    await c.run(`INSERT INTO backtest_trades SELECT run_id, tradeno::INTEGER, scannerid, symbol, side, qty::INTEGER, ${ts('entryms')}, ${rupees('entryprice')}, ${ts('exitms')}, ${rupees('exitprice')}, exitreason,
         ${rupees('grosspnl', '12,2')}, ${rupees('chargestotal', '12,2')}::DECIMAL(10,2), ${rupees('netpnl', '12,2')}, ${rupees('brokerage')}, ${rupees('stt')}, ${rupees('exchangetxn')}, ${rupees('sebifee')},
-        ${rupees('stampduty')}, ${rupees('gst')}, signalid FROM stage_trades`, [id]);
-    await stageRows(c, 'stage_perf', [['scanner', 'VARCHAR'], ['total', 'DOUBLE'], ['wins', 'DOUBLE'], ['wr', 'DOUBLE'], ['ap', 'DOUBLE'], ['al', 'DOUBLE'], ['pf', 'DOUBLE'], ['mcl', 'DOUBLE']],
-      r.scanners.map((s) => [s.scanner, s.totalSignals, s.profitableSignals, s.winRatePct, s.avgProfit, s.avgLoss, s.profitFactor === null ? null : clamp(s.profitFactor, 9999), s.maxConsecutiveLosses]));
-    await c.run(`INSERT INTO scanner_performance SELECT scanner, $1, total::INTEGER, wins::INTEGER, wr::DECIMAL(5,2), ${rupees('ap', '8,2')}, ${rupees('al', '8,2')}, pf::DECIMAL(6,2), mcl::INTEGER, current_timestamp::TIMESTAMP FROM stage_perf`, [id]);
-    await stageRows(c, 'stage_daily', [['d', 'VARCHAR'], ['eq', 'DOUBLE'], ['pnl', 'DOUBLE'], ['n', 'DOUBLE']], r.daily.map((d) => [d.date, d.equity, d.netPnl, d.trades]));
-    await c.run(`INSERT INTO backtest_daily SELECT $1, d::DATE, ${rupees('eq', '14,2')}, ${rupees('pnl', '12,2')}, n::INTEGER FROM stage_daily`, [id]);
-    await c.run(`INSERT INTO sweep_runs VALUES ($1, $2, $3, $4::JSON, $5, $6, $7::DATE, $8::DATE, $9, $10::JSON, current_timestamp::TIMESTAMP)`,
-      [tag.sweepId, id, tag.combinationId, JSON.stringify(tag.params), tag.phase, tag.fold, tag.from, tag.to, tag.fingerprint, JSON.stringify(tag.metrics)]);
+        ${rupees('stampduty')}, ${rupees('gst')}, signalid FROM stage_trades`);
+    await stageRows(c, 'stage_perf', [['run_id', 'VARCHAR'], ['scanner', 'VARCHAR'], ['total', 'DOUBLE'], ['wins', 'DOUBLE'], ['wr', 'DOUBLE'], ['ap', 'DOUBLE'], ['al', 'DOUBLE'], ['pf', 'DOUBLE'], ['mcl', 'DOUBLE']],
+      fresh.flatMap((r) => r.results.scanners.map((s) => [r.results.run.runId, s.scanner, s.totalSignals, s.profitableSignals, s.winRatePct, s.avgProfit, s.avgLoss,
+        s.profitFactor === null ? null : clamp(s.profitFactor, 9999), s.maxConsecutiveLosses])));
+    await c.run(`INSERT INTO scanner_performance SELECT scanner, run_id, total::INTEGER, wins::INTEGER, wr::DECIMAL(5,2), ${rupees('ap', '8,2')}, ${rupees('al', '8,2')}, pf::DECIMAL(6,2), mcl::INTEGER, current_timestamp::TIMESTAMP FROM stage_perf`);
+    await stageRows(c, 'stage_daily', [['run_id', 'VARCHAR'], ['d', 'VARCHAR'], ['eq', 'DOUBLE'], ['pnl', 'DOUBLE'], ['n', 'DOUBLE']],
+      fresh.flatMap((r) => r.results.daily.map((d) => [r.results.run.runId, d.date, d.equity, d.netPnl, d.trades])));
+    await c.run(`INSERT INTO backtest_daily SELECT run_id, d::DATE, ${rupees('eq', '14,2')}, ${rupees('pnl', '12,2')}, n::INTEGER FROM stage_daily`);
+    await stageRows(c, 'stage_tags', TAG_COLUMNS, fresh.map(({ results, tag }) => [tag.sweepId, results.run.runId, tag.combinationId, JSON.stringify(tag.params), tag.phase, tag.fold,
+      tag.from, tag.to, tag.fingerprint, JSON.stringify(tag.metrics)]));
+    await c.run(`INSERT INTO sweep_runs SELECT sweep_id, run_id, combination_id, params::JSON, phase, fold::INTEGER, range_from::DATE, range_to::DATE, fingerprint, metrics::JSON,
+        current_timestamp::TIMESTAMP FROM stage_tags`);
   });
-  return true;
+  return fresh.length;
 };
+
+/** `writeSweepRuns` of one run: false when it was already there. */
+export const writeSweepRun = async (store: DuckDbStore, r: RunResults, tag: SweepRunTag): Promise<boolean> => (await writeSweepRuns(store, [{ results: r, tag }])) === 1;
+
+const RUN_COLUMNS = [['id', 'VARCHAR'], ['algo', 'VARCHAR'], ['scanners', 'VARCHAR'], ['start_ms', 'DOUBLE'], ['end_ms', 'DOUBLE'], ['symbols', 'DOUBLE'], ['signals', 'DOUBLE'],
+  ['profitable', 'DOUBLE'], ['total_return', 'DOUBLE'], ['max_drawdown', 'DOUBLE'], ['sharpe', 'DOUBLE'], ['seconds', 'DOUBLE'], ['config', 'VARCHAR']] as const;
+const TAG_COLUMNS = [['sweep_id', 'VARCHAR'], ['run_id', 'VARCHAR'], ['combination_id', 'VARCHAR'], ['params', 'VARCHAR'], ['phase', 'VARCHAR'], ['fold', 'DOUBLE'],
+  ['range_from', 'VARCHAR'], ['range_to', 'VARCHAR'], ['fingerprint', 'VARCHAR'], ['metrics', 'VARCHAR']] as const;
 
 /** The runs a sweep already recorded, in the order they were written. */
 export const readSweepRuns = async (store: DuckDbStore, sweepId: string): Promise<StoredSweepRun[]> => {

@@ -1,4 +1,5 @@
-import { type SweepRunTag, barsSignature, readSweepRuns, tradingDatesIn, writeSweepRun } from '../store/index.js';
+import { type SweepRunTag, barsSignature, readSweepRuns, tradingDatesIn, writeSweepRuns } from '../store/index.js';
+import { SWEEP_WRITE_BATCH } from './result-store.js';
 import { openStoreWhenFree } from './open-store.js';
 import type { JobResult } from './replay-job.js';
 import type { ResultStore } from './result-store.js';
@@ -7,7 +8,7 @@ import type { ResultStore } from './result-store.js';
  * Queue mode: workers (other processes, maybe other machines) read the DuckDB file while the sweep runs, and DuckDB
  * lets one process write only when nobody else has the file open. So this process reads the file read-only when it
  * needs to, keeps only the tags of finished jobs, and at the end opens the file read-write (waiting while a worker
- * still has it open) and writes every result, fetched one at a time from where it waits (the completed BullMQ jobs).
+ * still has it open) and writes every result, fetched from where it waits (the completed BullMQ jobs), a batch at a time.
  */
 export const deferredResultStore = (db: string, fetch: (runId: string) => Promise<JobResult>): ResultStore => {
   const tags: (SweepRunTag & { runId: string })[] = [];
@@ -28,7 +29,12 @@ export const deferredResultStore = (db: string, fetch: (runId: string) => Promis
       if (tags.length === 0) return;
       const s = await openStoreWhenFree(db, {});
       try {
-        for (const t of tags.splice(0)) await writeSweepRun(s, (await fetch(t.runId)).results, t);
+        while (tags.length > 0) {
+          const batch = tags.splice(0, SWEEP_WRITE_BATCH);
+          const runs = [];
+          for (const t of batch) runs.push({ results: (await fetch(t.runId)).results, tag: t });
+          await writeSweepRuns(s, runs);
+        }
       } finally {
         s.close();
       }

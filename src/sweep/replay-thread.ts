@@ -5,8 +5,8 @@ import { runJob } from './run-job.js';
 import type { FromThread, ReplayThreadData, ToThread } from './thread-messages.js';
 
 /**
- * Entry of one replay worker thread: opens the DuckDB file READ-ONLY, runs one job at a time and posts back its
- * results. It shares nothing mutable with the main thread: jobs and results are copied (structured clone).
+ * Entry of one replay worker thread: opens the DuckDB file READ-ONLY, runs one job at a time (in the order they
+ * arrive) and posts back its results. It shares nothing mutable with the main thread: jobs and results are copied (structured clone).
  */
 const port = parentPort;
 if (port === null) throw new Error('replay-thread.js runs only as a worker thread');
@@ -24,17 +24,22 @@ let held: DuckDbStore | undefined;
 // The held store is read-only and the file's bars cannot change under it, so its bars may be kept between jobs.
 const cache = data.holdStore && data.cacheBars > 0 ? new BarCache(data.cacheBars) : undefined;
 let seq = 0;
+let queue: Promise<void> = Promise.resolve();
 try {
   const replay = (await import(data.replayModule) as Record<string, unknown>)[REPLAY_EXPORT] as ReplayFn;
   if (typeof replay !== 'function') throw new Error(`${data.replayModule} has no ${REPLAY_EXPORT} export`);
   if (data.holdStore) held = await openStore();
   port.on('message', (m: ToThread) => {
     if (m.kind === 'close') {
-      held?.close();
-      port.close();
+      // after the jobs already sent: a store is never closed under a running replay
+      queue = queue.then(() => {
+        held?.close();
+        port.close();
+      });
       return;
     }
-    void (async () => {
+    // Jobs run one at a time in the order sent (the pool sends the next one ahead, see thread-pool.ts).
+    queue = queue.then(async () => {
       try {
         const store = held ?? await openStore();
         try {
@@ -45,7 +50,7 @@ try {
       } catch (e) {
         post({ kind: 'failed', error: message(e), fatal: false });
       }
-    })();
+    });
   });
   post({ kind: 'ready' });
 } catch (e) {

@@ -26,10 +26,20 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | undefined;
+  /** Sent to the thread, oldest (running) first; the thread runs them one at a time, in order. */
+  readonly tasks: Task[];
 }
 
-/** N replay threads; each runs one job at a time. A thread that dies fails its job and is replaced. */
+/**
+ * Jobs sent ahead to each thread: the one it runs plus one waiting in its message queue, so a thread starts its
+ * next replay as soon as it posts a result, without waiting for the main thread (busy writing results) to answer.
+ */
+const JOBS_PER_THREAD = 2;
+
+/**
+ * N replay threads; each runs one job at a time. A thread that dies fails the job it was running and is replaced;
+ * the job it had not started yet goes back to the queue.
+ */
 export class ReplayThreadPool {
   readonly #slots: Slot[] = [];
   readonly #pending: Task[] = [];
@@ -73,7 +83,7 @@ export class ReplayThreadPool {
   #spawn(): Promise<void> {
     const data: ReplayThreadData = { db: this.o.db, replayModule: this.o.replayModule.href, holdStore: this.o.holdStore, duckdbThreads: this.o.duckdbThreads ?? 1, cacheBars: this.o.cacheBars ?? DEFAULT_CACHE_BARS };
     const worker = new Worker(this.o.entry ?? new URL('./replay-thread.js', import.meta.url), { workerData: data });
-    const slot: Slot = { worker, task: undefined };
+    const slot: Slot = { worker, tasks: [] };
     return new Promise<void>((ready, failed) => {
       let started = false;
       worker.on('message', (m: FromThread) => {
@@ -92,8 +102,7 @@ export class ReplayThreadPool {
   }
 
   #finish(slot: Slot, m: FromThread): void {
-    const t = slot.task;
-    slot.task = undefined;
+    const t = slot.tasks.shift();
     if (t !== undefined && m.kind === 'done') t.resolve(m.result);
     else if (t !== undefined && m.kind === 'failed') t.reject(new SweepError('SWEEP_THREAD_FAILED', m.error, { runId: t.job.runId }));
     this.#dispatch();
@@ -104,9 +113,11 @@ export class ReplayThreadPool {
     const i = this.#slots.indexOf(slot);
     if (i < 0) return;
     this.#slots.splice(i, 1);
-    slot.task?.reject(new SweepError('SWEEP_THREAD_FAILED', `replay thread died: ${e.message}`, { runId: slot.task.job.runId }));
-    slot.task = undefined;
+    const [running, ...waiting] = slot.tasks.splice(0);
+    running?.reject(new SweepError('SWEEP_THREAD_FAILED', `replay thread died: ${e.message}`, { runId: running.job.runId }));
+    this.#pending.unshift(...waiting);
     if (!this.#closing) this.#spawn().catch((err: unknown) => this.#failAll(err));
+    this.#dispatch();
   }
 
   #failAll(err: unknown): void {
@@ -116,12 +127,14 @@ export class ReplayThreadPool {
   }
 
   #dispatch(): void {
-    for (const slot of this.#slots) {
-      if (slot.task !== undefined) continue;
-      const t = this.#pending.shift();
-      if (t === undefined) return;
-      slot.task = t;
-      slot.worker.postMessage({ kind: 'job', job: t.job } satisfies ToThread);
+    for (let depth = 1; depth <= JOBS_PER_THREAD; depth++) {
+      for (const slot of this.#slots) {
+        if (slot.tasks.length >= depth) continue;
+        const t = this.#pending.shift();
+        if (t === undefined) return;
+        slot.tasks.push(t);
+        slot.worker.postMessage({ kind: 'job', job: t.job } satisfies ToThread);
+      }
     }
   }
 }
