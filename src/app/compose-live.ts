@@ -234,10 +234,11 @@ export const startLive = async (req: LiveRequest): Promise<LiveSession> => {
     await engine.settler.idle();
     outcomes.unsubscribe();
     fills.unsubscribe();
-    await recorder?.close();
     await writer?.close();
     saveTrading();
     await persisted?.engineState.store.flush();
+    // last: the recorder's close is the store's final work (it shrinks DuckDB's memory for the quality refresh)
+    await recorder?.close();
     const summary: LiveSummary = {
       runId: req.runId, bars, ticks: feed.stats.ticks, signals: journal.signalCount, orders: journal.orders, fills: journal.fills,
       barsRecorded: recorder?.written ?? 0, reconnects: feed.stats.reconnects, dropped: Object.fromEntries(feed.stats.dropped),

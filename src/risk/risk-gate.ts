@@ -4,7 +4,7 @@ import { gateChecks } from './gate-checks.js';
 import { positionSize } from './position-sizing.js';
 import type { RiskCheck, RiskContext } from './risk-check.js';
 import { bracketOnTick } from './tick-rounding.js';
-import { tradingStateCheck } from './checks/trading-state-check.js';
+import { HALTED_REASON, tradingStateCheck } from './checks/trading-state-check.js';
 
 export type GateResult = { readonly kind: 'intent'; readonly intent: OrderIntent } | { readonly kind: 'denied'; readonly denial: OrderDenied };
 
@@ -20,6 +20,8 @@ export class RiskGate {
   }
 
   evaluate(s: Signal, ctx: RiskContext): GateResult {
+    // HALTED denies whatever the order: decided before the signal is sized into an intent (a halted day's signals are most of a long replay's)
+    if (ctx.tradingState === 'HALTED') return denied(s, 'RISK_STATE_HALTED', HALTED_REASON);
     const bracket = bracketOnTick(s.side, s.stopLoss, s.target, this.config.tickPaise);
     const shares = positionSize({ entry: s.entry, stopLoss: bracket.stopLoss }, this.config);
     const intent: OrderIntent = {

@@ -7,6 +7,8 @@ import { refreshQualityMetrics } from './quality/index.js';
 const COLUMNS = [['symbol', 'VARCHAR'], ['start_ms', 'DOUBLE'], ['open', 'DOUBLE'], ['high', 'DOUBLE'], ['low', 'DOUBLE'], ['close', 'DOUBLE'], ['volume', 'DOUBLE']] as const;
 /** Symbols per data-quality refresh at close. */
 const QUALITY_BATCH = 100;
+/** DuckDB's memory limit for the refresh at close (a day of 100 symbols needs a few MB). */
+const QUALITY_MEMORY_MB = 32;
 
 /**
  * Records live bars into `market_data` so a live session can be replayed: `append` only buffers (the hot path
@@ -52,14 +54,17 @@ export class BarRecorder {
   }
 
   /**
-   * Flushes, refreshes the data-quality metrics of the recorded symbol-days, and releases the connection. The refresh
-   * runs QUALITY_BATCH symbols at a time: its window functions over a whole day of 1,000 symbols at once were the
-   * daemon's largest memory peak, at stop.
+   * Flushes, refreshes the data-quality metrics of the recorded symbol-days, and releases the connection: the
+   * store's last work (nothing may use the store after it). The refresh runs QUALITY_BATCH symbols at a time, on one
+   * DuckDB thread within QUALITY_MEMORY_MB: the day's recording no longer needs the buffer pool, and the refresh
+   * with the session's pool and threads was the daemon's largest memory peak (about 20 MB above the trading day).
    */
   async close(): Promise<void> {
     await this.flush();
     const symbols = [...this.#symbols].sort();
     const day = (ms: number) => istDateString(istDay(ms));
+    await this.c.run(`SET threads = 1`);
+    await this.c.run(`SET memory_limit = '${QUALITY_MEMORY_MB}MB'`);
     for (let i = 0; i < symbols.length; i += QUALITY_BATCH) {
       await refreshQualityMetrics(this.c, { symbols: symbols.slice(i, i + QUALITY_BATCH), from: day(this.#from), to: day(this.#to) });
     }
