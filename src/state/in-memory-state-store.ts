@@ -1,15 +1,12 @@
 import type { StateClass, StateStore, StateStoreHealth } from '../core/index.js';
-import { fromJsonText, toJsonText } from './json-value.js';
+import { roundTripStateValue } from './state-value-codec.js';
 import { HealthListeners } from './health-listeners.js';
 
-const clone = (key: string, value: unknown): unknown => {
-  const text = toJsonText(value);
-  return text === undefined ? undefined : fromJsonText(key, text);
-};
+const clone = roundTripStateValue;
 
 /**
  * The default store: a Map for the process's lifetime (no warm restart across processes). Its size is bounded by
- * the number of distinct keys. Reads return JSON round-trips, exactly what the Redis store would return.
+ * the number of distinct keys. Reads return the stored form read back (JSON, or a window's binary form), exactly what the Redis store would return.
  */
 export class InMemoryStateStore implements StateStore {
   readonly #entries = new Map<string, unknown>();

@@ -57,6 +57,22 @@ export class SymbolWindow implements BarWindow {
     return this.#at(this.#endMs, ago);
   }
 
+  /**
+   * Copies the newest `n` bars (n ≤ length), oldest first, column after column (endMs, open, high, low, close,
+   * volume) into `out`, which holds at least 6 × n values.
+   */
+  packInto(out: Float64Array, n: number): void {
+    if (n < 0 || n > this.#length || out.length < 6 * n) throw new RangeError(`cannot pack ${n} of ${this.#length} bars into ${out.length} values`);
+    const cols = [this.#endMs, this.#open, this.#high, this.#low, this.#close, this.#volume];
+    const cap = this.capacity;
+    const first = (this.#head - (n - 1) + cap) % cap;
+    for (let k = 0; k < 6; k++) {
+      const col = cols[k] as Float64Array;
+      const base = k * n;
+      for (let j = 0; j < n; j++) out[base + j] = col[(first + j) % cap] as number;
+    }
+  }
+
   #at(arr: Float64Array, ago: number): number {
     if (ago < 0 || ago >= this.#length) throw new RangeError(`window index ${ago} outside 0..${this.#length - 1}`);
     return arr[(this.#head - ago + this.capacity) % this.capacity] as number;

@@ -1,10 +1,13 @@
 import { type Bar, type WindowUpdate, istDay, istMinuteOfDay } from '../core/index.js';
 import { SymbolWindow } from './symbol-window.js';
+import { windowToBytes } from './window-bytes.js';
 import { type WindowSnapshot, decodeWindowBars, encodeWindow } from './window-snapshot.js';
 
 /** A value for `StateStore.put` that encodes the symbol's window when the store serialises it (once per batch). */
 export interface WindowSnapshotView {
   toJSON(): WindowSnapshot | undefined;
+  /** The binary form a store that keeps bytes writes instead (window-bytes.ts; read back as the same snapshot). */
+  toStateBytes(): Uint8Array | undefined;
 }
 
 /** Per-symbol windows, created on a symbol's first bar; tracks each symbol's bar count within the IST day. */
@@ -53,7 +56,7 @@ export class WindowStore {
   snapshotView(symbolId: number): WindowSnapshotView {
     let v = this.#views[symbolId];
     if (v === undefined) {
-      v = { toJSON: () => this.snapshot(symbolId) };
+      v = { toJSON: () => this.snapshot(symbolId), toStateBytes: () => this.#bytes(symbolId) };
       this.#views[symbolId] = v;
     }
     return v;
@@ -72,6 +75,14 @@ export class WindowStore {
     for (const b of bars.slice(-this.capacity)) w.push(b);
     this.#day[symbolId] = snap.day;
     this.#barOfDay[symbolId] = snap.barOfDay;
+  }
+
+  #bytes(symbolId: number): Uint8Array | undefined {
+    const w = this.#windows[symbolId];
+    if (w === undefined) return undefined;
+    return windowToBytes(w, {
+      symbol: this.#symbol[symbolId] ?? '', day: this.#day[symbolId] ?? -1, barOfDay: this.#barOfDay[symbolId] ?? 0, barMs: this.#barMs[symbolId] ?? 60_000,
+    });
   }
 
   #create(id: number, bar: Bar): SymbolWindow {

@@ -16,3 +16,16 @@ describe('SymbolWindow', () => {
     expect(() => new SymbolWindow(0)).toThrow(RangeError);
   });
 });
+
+describe('SymbolWindow.packInto', () => {
+  it('copies the newest bars oldest first, column by column, when the ring has wrapped', () => {
+    const w = new SymbolWindow(3);
+    const bars = Array.from({ length: 5 }, (_, i) => bar({ start: `10:0${i}`, o: 10 + i, h: 12 + i, l: 8 + i, c: 11 + i, v: 100 * (i + 1) }));
+    for (const b of bars) w.push(b);
+    const out = new Float64Array(12);
+    w.packInto(out, 2);
+    const [b4, b5] = [bars[3], bars[4]];
+    expect([...out], 'bars 4 and 5: endMs, open, high, low, close, volume').toEqual([b4?.endMs, b5?.endMs, b4?.open, b5?.open, b4?.high, b5?.high, b4?.low, b5?.low, b4?.close, b5?.close, 400, 500]);
+    expect(() => w.packInto(new Float64Array(60), 4), 'more bars than the window holds').toThrow(RangeError);
+  });
+});

@@ -18,8 +18,8 @@ export const redisClientOptions = (commandTimeoutMs: number, reconnectMaxMs: num
 
 const globEscape = (s: string): string => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 
-/** Every key starting with `prefix` and its text (SCAN MATCH then MGET in chunks; keys that vanished are left out). */
-export const scanPrefix = async (client: Redis, prefix: string): Promise<Map<string, string>> => {
+/** Every key starting with `prefix` and its stored bytes (SCAN MATCH then MGET in chunks; keys that vanished are left out). */
+export const scanPrefix = async (client: Redis, prefix: string): Promise<Map<string, Buffer>> => {
   const keys = new Set<string>();
   let cursor = '0';
   do {
@@ -28,13 +28,13 @@ export const scanPrefix = async (client: Redis, prefix: string): Promise<Map<str
     for (const k of batch) keys.add(k);
   } while (cursor !== '0');
   const all = [...keys];
-  const out = new Map<string, string>();
+  const out = new Map<string, Buffer>();
   for (let i = 0; i < all.length; i += 500) {
     const chunk = all.slice(i, i + 500);
-    const values = await client.mget(...chunk);
+    const values = await client.mgetBuffer(...chunk);
     chunk.forEach((k, j) => {
       const v = values[j];
-      if (typeof v === 'string') out.set(k, v);
+      if (v !== null && v !== undefined) out.set(k, v);
     });
   }
   return out;

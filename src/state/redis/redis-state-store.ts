@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { StateClass, StateStore, StateStoreHealth } from '../../core/index.js';
 import { StateError } from '../errors.js';
 import { HealthListeners } from '../health-listeners.js';
-import { fromJsonText, toJsonText } from '../json-value.js';
+import { decodeStateValue, encodeStateValue, roundTripStateValue } from '../state-value-codec.js';
 import { TOMBSTONE, type WriteBatch, WriteBuffer } from '../write-buffer.js';
 import { redisClientOptions, scanPrefix } from './redis-client.js';
 
@@ -23,7 +23,7 @@ export interface RedisStateStoreOptions {
 }
 
 const ABSENT = Symbol('absent');
-const unwrap = (key: string, v: unknown): unknown => (v === TOMBSTONE ? undefined : fromJsonText(key, toJsonText(v) ?? 'null'));
+const unwrap = (key: string, v: unknown): unknown => (v === TOMBSTONE ? undefined : roundTripStateValue(key, v) ?? null);
 
 /**
  * Write-behind to Redis: `put` only records into a bounded, coalescing buffer; a timer writes it as one pipelined
@@ -80,14 +80,14 @@ export class RedisStateStore implements StateStore {
   async get(key: string): Promise<unknown> {
     const buffered = this.#buffer.lookup(key, ABSENT);
     if (buffered !== ABSENT) return unwrap(key, buffered);
-    const text = await this.#read(() => this.#client.get(key));
-    return text === null ? undefined : fromJsonText(key, text);
+    const stored = await this.#read(() => this.#client.getBuffer(key));
+    return stored === null ? undefined : decodeStateValue(key, stored);
   }
 
   async getAll(prefix: string): Promise<ReadonlyMap<string, unknown>> {
     const stored = await this.#read(() => scanPrefix(this.#client, prefix));
     const merged = new Map<string, unknown>();
-    for (const [k, text] of stored) merged.set(k, fromJsonText(k, text));
+    for (const [k, bytes] of stored) merged.set(k, decodeStateValue(k, bytes));
     for (const [k, v] of this.#buffer.entries(prefix)) {
       if (v === TOMBSTONE) merged.delete(k);
       else merged.set(k, unwrap(k, v));
@@ -161,10 +161,11 @@ export class RedisStateStore implements StateStore {
         n++;
         return;
       }
-      const text = toJsonText(value);
-      if (text === undefined) this.#failures++; // not serialisable: skipped, counted
-      else if (ttl > 0) n += (multi.set(key, text, 'EX', ttl), 1);
-      else n += (multi.set(key, text), 1);
+      const enc = encodeStateValue(value);
+      const stored = typeof enc === 'string' || enc === undefined ? enc : Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength);
+      if (stored === undefined) this.#failures++; // not serialisable: skipped, counted
+      else if (ttl > 0) n += (multi.set(key, stored, 'EX', ttl), 1);
+      else n += (multi.set(key, stored), 1);
     };
     for (const [k, v] of batch.durable) add(k, v, 0);
     for (const [k, v] of batch.cache) add(k, v, this.#opts.cacheTtlSeconds);
