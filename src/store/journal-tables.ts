@@ -142,21 +142,11 @@ export class JournalTables {
   }
 
   #scanner(id: string): number {
-    let i = this.#scannerIdx.get(id);
-    if (i === undefined) {
-      i = this.#scannerIdx.size;
-      this.#scannerIdx.set(id, i);
-    }
-    return i;
+    return intern(this.#scannerIdx, id);
   }
 
   #code(code: string): number {
-    let i = this.#codeIdx.get(code);
-    if (i === undefined) {
-      i = this.#codeIdx.size;
-      this.#codeIdx.set(code, i);
-    }
-    return i;
+    return intern(this.#codeIdx, code);
   }
 
   #reason(text: string): number {
@@ -174,6 +164,16 @@ export class JournalTables {
     return i;
   }
 }
+
+/** The number of `name` in `names`, given the next one when it is new (names are numbered in order of appearance). */
+const intern = (names: Map<string, number>, name: string): number => {
+  let i = names.get(name);
+  if (i === undefined) {
+    i = names.size;
+    names.set(name, i);
+  }
+  return i;
+};
 
 /** Spool blocks loaded into DuckDB at once when results are written: 64 × 2,048 = 131,072 rows. */
 const SLICE_BLOCKS = 64;

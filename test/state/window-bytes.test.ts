@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Bar, Paise } from '../../src/core/index.js';
 import { StateError } from '../../src/state/errors.js';
 import { isWindowBytes, windowFromBytes } from '../../src/state/window-bytes.js';
 import { WindowStore } from '../../src/state/window-store.js';
-import { bar } from '../support/builders.js';
-
-/** A window of `n` bars of `symbol` (capacity 50), prices and volumes varying per bar, some with fractional paise. */
-const filled = (n: number, symbol = 'INFY'): WindowStore => {
-  const w = new WindowStore(50);
-  for (let i = 0; i < n; i++) {
-    const m = 555 + i;
-    const b = bar({ start: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`, o: 100 + i, h: 101 + i, l: 99 + i, c: 100.5 + i, v: 1000 + 7 * i, symbol });
-    w.push({ ...b, close: (b.close + 0.25) as Paise } satisfies Bar);
-  }
-  return w;
-};
+import { filledWindows } from '../support/filled-windows.js';
 
 describe('window bytes', () => {
   it('reads back the same snapshot as the JSON form when the window has wrapped', () => {
-    const w = filled(73);
+    const w = filledWindows(73);
     const bytes = w.snapshotView(0).toStateBytes();
     expect(bytes).toBeDefined();
     expect(isWindowBytes(bytes as Uint8Array)).toBe(true);
@@ -26,7 +14,7 @@ describe('window bytes', () => {
   });
 
   it('keeps a non-ASCII symbol and the session context', () => {
-    const w = filled(3, 'M&M₹');
+    const w = filledWindows(3, 'M&M₹');
     const snap = windowFromBytes(w.snapshotView(0).toStateBytes() as Uint8Array);
     expect(snap).toMatchObject({ symbol: 'M&M₹', day: w.snapshot(0)?.day, barOfDay: 2, barMs: 60_000 });
     expect(snap.e).toHaveLength(3);
@@ -41,7 +29,7 @@ describe('window bytes', () => {
     ['a bad magic', (b: Uint8Array) => Uint8Array.from(b, (x, i) => (i === 0 ? 0x7b : x))],
     ['a non-finite price', (b: Uint8Array) => { const c = Uint8Array.from(b); new DataView(c.buffer).setFloat64(c.length - 8, Number.NaN, true); return c; }],
   ])('refuses bytes with %s with a StateError', (_why, corrupt) => {
-    const good = filled(4).snapshotView(0).toStateBytes() as Uint8Array;
+    const good = filledWindows(4).snapshotView(0).toStateBytes() as Uint8Array;
     expect(() => windowFromBytes(corrupt(good))).toThrow(StateError);
   });
 
