@@ -21,6 +21,8 @@ interface OpenPosition {
 /** Positions and P&L, changed only by broker-reported fills. Money in integer paise. */
 export class PositionLedger {
   readonly #open = new Map<number, OpenPosition>();
+  /** The open symbols' ids, ascending (kept on open and close: read on every bar of a held symbol). */
+  readonly #openIds: number[] = [];
   readonly #trades: TradeRecord[] = [];
   #realisedNet = 0;
   #chargesTotal = 0;
@@ -32,6 +34,7 @@ export class PositionLedger {
     this.#chargesTotal += c.total;
     const p = this.#open.get(f.symbolId);
     if (p === undefined) {
+      this.#openIds.splice(insertionIndex(this.#openIds, f.symbolId), 0, f.symbolId);
       this.#open.set(f.symbolId, {
         qty: f.qty, avgPrice: f.price, side: f.side, scannerId: f.scannerId, signalId: f.signalId, symbol: f.symbol,
         entryMs: f.atMs, openedQty: f.qty, realised: 0, exitValue: 0, exitQty: 0, charges: c,
@@ -60,8 +63,9 @@ export class PositionLedger {
     return this.#open.size;
   }
 
-  openSymbolIds(): number[] {
-    return [...this.#open.keys()].sort((a, b) => a - b);
+  /** The open symbols' ids, ascending (a live view: copy it to keep it). */
+  openSymbolIds(): readonly number[] {
+    return this.#openIds;
   }
 
   /** Margin basis: the notional of open positions at their average price. */
@@ -85,6 +89,7 @@ export class PositionLedger {
 
   #close(symbolId: number, p: OpenPosition, atMs: number, reason: ExitReason): void {
     this.#open.delete(symbolId);
+    this.#openIds.splice(this.#openIds.indexOf(symbolId), 1);
     const gross = Math.round(p.realised);
     const t: TradeRecord = {
       tradeNo: this.#trades.length + 1, scannerId: p.scannerId, signalId: p.signalId, symbol: p.symbol, side: p.side,
@@ -101,4 +106,9 @@ export class PositionLedger {
 const reasonOf = (purpose: Fill['purpose']): ExitReason =>
   purpose === 'TARGET' ? 'TARGET' : purpose === 'STOP' ? 'STOP' : purpose === 'SQUARE_OFF' ? 'SQUARE_OFF' : 'END_OF_DATA';
 
-
+/** Where `id` goes in the ascending `ids` (the first index whose id is larger). */
+const insertionIndex = (ids: readonly number[], id: number): number => {
+  let i = 0;
+  while (i < ids.length && (ids[i] as number) < id) i++;
+  return i;
+};

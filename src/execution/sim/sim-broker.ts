@@ -93,7 +93,7 @@ export class SimBroker implements BrokerPort, BarMatcher {
   }
 }
 
-/** Stops before targets (pessimistic when one bar touches both), otherwise placement order. */
-const ordered = (list: readonly OrderRequest[]): OrderRequest[] =>
-  [...list].sort((a, b) => rank(a) - rank(b));
+/** Stops before targets (pessimistic when one bar touches both), otherwise placement order (a stable sort, done only when needed). */
+const ordered = (list: readonly OrderRequest[]): readonly OrderRequest[] =>
+  list.every((o, i) => i === 0 || rank(list[i - 1] as OrderRequest) <= rank(o)) ? list : [...list].sort((a, b) => rank(a) - rank(b));
 const rank = (o: OrderRequest): number => (o.type === 'STOP_LOSS_MARKET' ? 0 : o.type === 'MARKET' ? 1 : 2);
