@@ -57,7 +57,7 @@ export class BarRecorder {
    * Flushes, refreshes the data-quality metrics of the recorded symbol-days, and releases the connection: the
    * store's last work (nothing may use the store after it). The refresh runs QUALITY_BATCH symbols at a time, on one
    * DuckDB thread within QUALITY_MEMORY_MB: the day's recording no longer needs the buffer pool, and the refresh
-   * with the session's pool and threads was the daemon's largest memory peak (about 20 MB above the trading day).
+   * within the session's pool was the daemon's largest memory peak (about 20 MB above the trading day).
    */
   async close(): Promise<void> {
     await this.flush();
