@@ -2,8 +2,6 @@ import type { StateClass, StateStore, StateStoreHealth } from '../core/index.js'
 import { roundTripStateValue } from './state-value-codec.js';
 import { HealthListeners } from './health-listeners.js';
 
-const clone = roundTripStateValue;
-
 /**
  * The default store: a Map for the process's lifetime (no warm restart across processes). Its size is bounded by
  * the number of distinct keys. Reads return the stored form read back (JSON, or a window's binary form), exactly what the Redis store would return.
@@ -24,14 +22,14 @@ export class InMemoryStateStore implements StateStore {
   }
 
   get(key: string): Promise<unknown> {
-    return Promise.resolve(clone(key, this.#entries.get(key)));
+    return Promise.resolve(roundTripStateValue(key, this.#entries.get(key)));
   }
 
   getAll(prefix: string): Promise<ReadonlyMap<string, unknown>> {
     const keys = [...this.#entries.keys()].filter((k) => k.startsWith(prefix)).sort();
     const out = new Map<string, unknown>();
     for (const k of keys) {
-      const v = clone(k, this.#entries.get(k));
+      const v = roundTripStateValue(k, this.#entries.get(k));
       if (v !== undefined) out.set(k, v);
     }
     return Promise.resolve(out);

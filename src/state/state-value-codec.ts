@@ -6,6 +6,8 @@ export interface BinaryStateValue {
   toStateBytes(): Uint8Array | undefined;
 }
 
+const utf8 = new TextDecoder();
+
 const isBinary = (v: unknown): v is BinaryStateValue =>
   typeof v === 'object' && v !== null && typeof (v as { toStateBytes?: unknown }).toStateBytes === 'function';
 
@@ -15,7 +17,7 @@ export const encodeStateValue = (v: unknown): Uint8Array | string | undefined =>
 /** A stored value read back: a window in binary form becomes its snapshot, anything else is JSON. */
 export const decodeStateValue = (key: string, stored: Uint8Array | string): unknown => {
   if (typeof stored !== 'string' && isWindowBytes(stored)) return windowFromBytes(stored);
-  return fromJsonText(key, typeof stored === 'string' ? stored : new TextDecoder().decode(stored));
+  return fromJsonText(key, typeof stored === 'string' ? stored : utf8.decode(stored));
 };
 
 /** The value as a store returns it after a write and a read (the in-memory store's copy, a buffered Redis read). */

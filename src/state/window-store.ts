@@ -1,7 +1,7 @@
 import { type Bar, type WindowUpdate, istDay, istMinuteOfDay } from '../core/index.js';
 import { SymbolWindow } from './symbol-window.js';
 import { windowToBytes } from './window-bytes.js';
-import { type WindowSnapshot, decodeWindowBars, encodeWindow } from './window-snapshot.js';
+import { type WindowSnapshot, type WindowSnapshotMeta, decodeWindowBars, encodeWindow } from './window-snapshot.js';
 
 /** A value for `StateStore.put` that encodes the symbol's window when the store serialises it (once per batch). */
 export interface WindowSnapshotView {
@@ -46,10 +46,7 @@ export class WindowStore {
   snapshot(symbolId: number, maxBars?: number): WindowSnapshot | undefined {
     const w = this.#windows[symbolId];
     if (w === undefined || w.length === 0) return undefined;
-    return encodeWindow(w, {
-      symbol: this.#symbol[symbolId] ?? '', day: this.#day[symbolId] ?? -1, barOfDay: this.#barOfDay[symbolId] ?? 0,
-      barMs: this.#barMs[symbolId] ?? 60_000, ...(maxBars === undefined ? {} : { maxBars }),
-    });
+    return encodeWindow(w, this.#meta(symbolId, maxBars));
   }
 
   /** A live, allocation-free view for the hot path: `store.put(key, windows.snapshotView(id), 'cache')`. */
@@ -80,9 +77,15 @@ export class WindowStore {
   #bytes(symbolId: number): Uint8Array | undefined {
     const w = this.#windows[symbolId];
     if (w === undefined) return undefined;
-    return windowToBytes(w, {
-      symbol: this.#symbol[symbolId] ?? '', day: this.#day[symbolId] ?? -1, barOfDay: this.#barOfDay[symbolId] ?? 0, barMs: this.#barMs[symbolId] ?? 60_000,
-    });
+    return windowToBytes(w, this.#meta(symbolId));
+  }
+
+  /** The symbol's session context, as both snapshot forms carry it. */
+  #meta(symbolId: number, maxBars?: number): WindowSnapshotMeta {
+    return {
+      symbol: this.#symbol[symbolId] ?? '', day: this.#day[symbolId] ?? -1, barOfDay: this.#barOfDay[symbolId] ?? 0,
+      barMs: this.#barMs[symbolId] ?? 60_000, ...(maxBars === undefined ? {} : { maxBars }),
+    };
   }
 
   #create(id: number, bar: Bar): SymbolWindow {

@@ -16,5 +16,5 @@ export { ReportDataError, type ReportDataErrorCode } from './report-data-error.j
 export type { RunReportData, ReportRun, ReportDay, ReportTrade, ReportScanner, ReportQuality, ReportQualityRow, ReportBars, ReportBar } from './run-report-data.js';
 export { BarRecorder } from './bar-recorder.js';
 export { LiveJournalWriter } from './live-journal-writer.js';
-export { writeSweepRun, writeSweepRuns, type SweepRunWrite, readSweepRuns, tradingDatesIn, barsSignature, type SweepRunTag, type StoredSweepRun } from './sweep-runs.js';
+export { writeSweepRuns, type SweepRunWrite, readSweepRuns, tradingDatesIn, barsSignature, type SweepRunTag, type StoredSweepRun } from './sweep-runs.js';
 export { readDayOrders, type DayOrders, type JournalOrderRow, type JournalFillRow } from './journal-orders-reader.js';

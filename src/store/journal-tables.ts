@@ -110,10 +110,10 @@ export class JournalTables {
   async stage(): Promise<void> {
     this.close();
     await stageRows(this.c, 'j_codes', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#codeIdx].map(([name, idx]) => [name, idx]));
+    await this.c.run(`CREATE OR REPLACE TEMP TABLE j_reasons AS SELECT * FROM ${readCsv(this.#reasonText.path, REASON_COLUMNS)}`);
     await this.#denials.load(this.c, 'j_denial_rows', 0, 0);
     await this.c.run(`CREATE OR REPLACE TEMP VIEW j_denials AS SELECT d.seq, d.scanner, d.symbol, d.at_ms, c.name AS code, r.text AS reason
-      FROM j_denial_rows d JOIN j_codes c ON c.idx = d.code
-      JOIN ${readCsv(this.#reasonText.path, REASON_COLUMNS)} r ON r.id = d.reason`);
+      FROM j_denial_rows d JOIN j_codes c ON c.idx = d.code JOIN j_reasons r ON r.id = d.reason`);
     await stageRows(this.c, 'j_orders', [['cid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['type', 'VARCHAR'], ['limit_p', 'DOUBLE'], ['trigger_p', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['outcome', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#orders);
     await stageRows(this.c, 'j_fills', [['fid', 'VARCHAR'], ['cid', 'VARCHAR'], ['bid', 'VARCHAR'], ['symbol', 'VARCHAR'], ['side', 'VARCHAR'], ['qty', 'DOUBLE'], ['price', 'DOUBLE'], ['purpose', 'VARCHAR'], ['scanner', 'VARCHAR'], ['signal_id', 'VARCHAR'], ['at_ms', 'DOUBLE'], ['seq', 'DOUBLE']], this.#fills);
     await stageRows(this.c, 'j_scanners', [['name', 'VARCHAR'], ['idx', 'DOUBLE']], [...this.#scannerIdx].map(([name, idx]) => [name, idx]));
@@ -139,6 +139,7 @@ export class JournalTables {
     await this.c.run('DROP VIEW IF EXISTS j_denials');
     await this.c.run('DROP TABLE IF EXISTS j_signals');
     await this.c.run('DROP TABLE IF EXISTS j_denial_rows');
+    await this.c.run('DROP TABLE IF EXISTS j_reasons');
   }
 
   #scanner(id: string): number {

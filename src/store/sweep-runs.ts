@@ -82,9 +82,6 @@ export const writeSweepRuns = async (store: DuckDbStore, runs: readonly SweepRun
   return fresh.length;
 };
 
-/** `writeSweepRuns` of one run: false when it was already there. */
-export const writeSweepRun = async (store: DuckDbStore, r: RunResults, tag: SweepRunTag): Promise<boolean> => (await writeSweepRuns(store, [{ results: r, tag }])) === 1;
-
 const RUN_COLUMNS = [['id', 'VARCHAR'], ['algo', 'VARCHAR'], ['scanners', 'VARCHAR'], ['start_ms', 'DOUBLE'], ['end_ms', 'DOUBLE'], ['symbols', 'DOUBLE'], ['signals', 'DOUBLE'],
   ['profitable', 'DOUBLE'], ['total_return', 'DOUBLE'], ['max_drawdown', 'DOUBLE'], ['sharpe', 'DOUBLE'], ['seconds', 'DOUBLE'], ['config', 'VARCHAR']] as const;
 const TAG_COLUMNS = [['sweep_id', 'VARCHAR'], ['run_id', 'VARCHAR'], ['combination_id', 'VARCHAR'], ['params', 'VARCHAR'], ['phase', 'VARCHAR'], ['fold', 'DOUBLE'],
