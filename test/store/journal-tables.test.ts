@@ -9,12 +9,16 @@ const rows = async (s: DuckDbStore, sql: string): Promise<unknown[][]> => (await
 
 describe('JournalTables', () => {
   const tmp = useTempDir();
-
-  it('spools signals and denials to files and reads them back exactly, awkward text included', async () => {
+  /** A fresh DuckDB file and a journal of `symbols` spooling into its own scratch folder. */
+  const openJournal = async (symbols: string[]): Promise<{ s: DuckDbStore; t: JournalTables; scratch: string }> => {
     const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
     const scratch = join(tmp(), 'scratch');
     mkdirSync(scratch);
-    const t = new JournalTables(s.connection, ['INFY', 'TCS'], scratch);
+    return { s, t: new JournalTables(s.connection, symbols, scratch), scratch };
+  };
+
+  it('spools signals and denials to files and reads them back exactly, awkward text included', async () => {
+    const { s, t, scratch } = await openJournal(['INFY', 'TCS']);
     t.appendSignal({ scannerId: 'vwap-cross', symbolId: 1, side: 'SELL', entry: 123_456, target: 120_000, stopLoss: 125_000, confidence: 0.1 + 0.2, atMs: 1_736_135_100_000 });
     const reason = 'need ₹1,234.50 "more", have\nnothing';
     t.appendDenial({ scannerId: 'ema-crossover', symbol: 'INFY', code: 'RISK_CAPITAL', reason, atMs: 1_736_135_160_000 });
@@ -37,10 +41,7 @@ describe('JournalTables', () => {
   });
 
   it('keeps every row across many buffer flushes, a reason longer than the buffer included', async () => {
-    const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
-    const scratch = join(tmp(), 'scratch');
-    mkdirSync(scratch);
-    const t = new JournalTables(s.connection, ['INFY'], scratch);
+    const { s, t } = await openJournal(['INFY']);
     const long = `₹${'x'.repeat(70_000)}`;
     for (let i = 0; i < 5000; i++) t.appendDenial({ scannerId: 'orb', symbol: 'INFY', code: 'RISK_CAPITAL', reason: i === 2500 ? long : `row ${i}`, atMs: i });
     await t.stage();
@@ -53,10 +54,7 @@ describe('JournalTables', () => {
   });
 
   it('gives empty tables for a run with no signals or denials', async () => {
-    const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
-    const scratch = join(tmp(), 'scratch');
-    mkdirSync(scratch);
-    const t = new JournalTables(s.connection, ['INFY'], scratch);
+    const { s, t } = await openJournal(['INFY']);
     await t.stage();
     const counts: unknown[][] = [];
     await t.eachSignalSlice(async () => void counts.push(...(await rows(s, 'SELECT count(*)::INTEGER FROM j_signals'))));
@@ -67,10 +65,7 @@ describe('JournalTables', () => {
   });
 
   it('loads the signals a slice at a time in journal order when they span several slices', async () => {
-    const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
-    const scratch = join(tmp(), 'scratch');
-    mkdirSync(scratch);
-    const t = new JournalTables(s.connection, ['INFY'], scratch);
+    const { s, t } = await openJournal(['INFY']);
     const n = 300_000;
     for (let i = 0; i < n; i++) t.appendSignal({ scannerId: 'orb', symbolId: 0, side: 'BUY', entry: i, target: i + 2, stopLoss: i - 1, confidence: 0.5, atMs: i });
     await t.stage();
