@@ -66,10 +66,13 @@ export class SymbolWindow implements BarWindow {
     const cols = [this.#endMs, this.#open, this.#high, this.#low, this.#close, this.#volume];
     const cap = this.capacity;
     const first = (this.#head - (n - 1) + cap) % cap;
+    // the newest n bars are at most two runs of the ring buffer, first..end then 0..: no modulo per value
+    const run = Math.min(n, cap - first);
     for (let k = 0; k < 6; k++) {
       const col = cols[k] as Float64Array;
       const base = k * n;
-      for (let j = 0; j < n; j++) out[base + j] = col[(first + j) % cap] as number;
+      for (let j = 0; j < run; j++) out[base + j] = col[first + j] as number;
+      for (let j = run; j < n; j++) out[base + j] = col[j - run] as number;
     }
   }
 

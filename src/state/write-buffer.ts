@@ -27,17 +27,25 @@ export class WriteBuffer {
 
   constructor(readonly maxEntries: number) {}
 
-  put(key: string, value: unknown, cls: StateClass): void {
-    if (cls === 'cache') {
-      // a re-put updates in place: an entry's age counts from when it started waiting (delete+set would make it
-      // the newest, at twice the cost and with a Map rehash every few thousand puts)
-      this.#cache.set(key, value);
-      if (this.#durable.size !== 0) this.#durable.delete(key);
-    } else {
-      this.#durable.set(key, value);
-      if (this.#cache.size !== 0) this.#cache.delete(key);
-    }
+  /**
+   * Records `value` for `key`; returns whether the number of pending entries grew. A re-put of a waiting key (most
+   * puts on the hot path) is one Map.set and a size compare, small enough to inline: an entry's age counts from when
+   * it started waiting (delete+set would make it the newest, at twice the cost and with a Map rehash every few
+   * thousand puts).
+   */
+  put(key: string, value: unknown, cls: StateClass): boolean {
+    const into = cls === 'cache' ? this.#cache : this.#durable;
+    const before = into.size;
+    into.set(key, value);
+    return into.size !== before && this.#added(key, cls);
+  }
+
+  /** A key newly waiting in `cls`'s map: it leaves the other map, or the bound may drop the oldest cache entries. */
+  #added(key: string, cls: StateClass): boolean {
+    const other = cls === 'cache' ? this.#durable : this.#cache;
+    if (other.size !== 0 && other.delete(key)) return false; // moved between the maps: as many pending as before
     if (this.#cache.size + this.#durable.size > this.maxEntries) this.#evict();
+    return true;
   }
 
   delete(key: string): void {

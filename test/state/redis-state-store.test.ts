@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { InMemoryStateStore, WindowStore, parseWindowSnapshot, stateConfigSchema, stateKeyspace } from '../../src/state/index.js';
 import { RedisStateStore, openStateStore } from '../../src/state/redis/index.js';
+import { CACHE_KEYS_PER_CALL } from '../../src/state/redis/cache-writes.js';
 import { type RedisServer, redisTestsEnabled, startRedisServer } from '../support/redis-server.js';
 import { bar } from '../support/builders.js';
 import { admin, commandCalls, storeOn, waitFor } from './redis-state-helpers.js';
@@ -56,6 +57,23 @@ describe.skipIf(!enabled)('RedisStateStore', () => {
     expect(ttl).toBeGreaterThan(3590);
     expect(ttl).toBeLessThanOrEqual(3600);
     expect(await r.ttl(ks.key('order', 'C1'))).toBe(-1);
+    await s.close();
+  });
+
+  it('writes a batch of more cache entries than one script call takes, every one with its value and TTL', async () => {
+    const ks = stateKeyspace('live', 'chunks');
+    const s = storeOn(server.url, { cacheTtlSeconds: 600 });
+    await s.start();
+    await r.config('RESETSTAT');
+    const n = 2 * CACHE_KEYS_PER_CALL + 7;
+    for (let i = 0; i < n; i++) s.put(ks.key('bar', `S${i}`), { c: i }, 'cache');
+    s.put(ks.key('position', 'S0'), { qty: 1 }, 'durable');
+    expect(await s.flush()).toBe(true);
+    expect(s.health()).toMatchObject({ written: n + 1, writeFailures: 0, buffered: 0 });
+    expect(await commandCalls(r), 'three script calls, each SET counted by Redis').toMatchObject({ eval: 3, set: n + 1, exec: 1 });
+    const keys = Array.from({ length: n }, (_, i) => ks.key('bar', `S${i}`));
+    expect(await r.mget(...keys)).toEqual(keys.map((_, i) => JSON.stringify({ c: i })));
+    for (const k of [keys[0], keys[CACHE_KEYS_PER_CALL], keys[n - 1]]) expect(await r.ttl(k ?? '')).toBeGreaterThan(590);
     await s.close();
   });
 

@@ -28,4 +28,17 @@ describe('SymbolWindow.packInto', () => {
     expect([...out], 'bars 4 and 5: endMs, open, high, low, close, volume').toEqual([b4?.endMs, b5?.endMs, b4?.open, b5?.open, b4?.high, b5?.high, b4?.low, b5?.low, b4?.close, b5?.close, 400, 500]);
     expect(() => w.packInto(new Float64Array(60), 4), 'more bars than the window holds').toThrow(RangeError);
   });
+
+  it('packs a window whose newest bars straddle the end of the ring (two runs per column)', () => {
+    const w = new SymbolWindow(4);
+    const bars = Array.from({ length: 6 }, (_, i) => bar({ start: `10:0${i}`, o: 10 + i, h: 12 + i, l: 8 + i, c: 11 + i, v: 100 * (i + 1) }));
+    for (const b of bars) w.push(b);
+    for (const n of [1, 2, 3, 4]) {
+      const out = new Float64Array(6 * n);
+      w.packInto(out, n);
+      const newest = bars.slice(-n);
+      const want = [newest.map((b) => b.endMs), newest.map((b) => b.open), newest.map((b) => b.high), newest.map((b) => b.low), newest.map((b) => b.close), newest.map((b) => b.volume)].flat();
+      expect([...out], `newest ${n} of 6 bars in a ring of 4`).toEqual(want);
+    }
+  });
 });

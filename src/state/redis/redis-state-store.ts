@@ -4,6 +4,7 @@ import { StateError } from '../errors.js';
 import { HealthListeners } from '../health-listeners.js';
 import { decodeStateValue, encodeStateValue, roundTripStateValue } from '../state-value-codec.js';
 import { TOMBSTONE, type WriteBatch, WriteBuffer } from '../write-buffer.js';
+import { queueCacheWrites } from './cache-writes.js';
 import { redisClientOptions, scanPrefix } from './redis-client.js';
 
 export interface RedisStateStoreOptions {
@@ -69,7 +70,11 @@ export class RedisStateStore implements StateStore {
   }
 
   put(key: string, value: unknown, cls: StateClass): void {
-    this.#buffer.put(key, value, cls);
+    // only a new waiting entry can reach the high-water mark; a re-put (most puts) costs a Map.set
+    if (this.#buffer.put(key, value, cls)) this.#grew();
+  }
+
+  #grew(): void {
     if (this.#up && !this.#kicked && this.#buffer.pending >= this.#highWater) this.#kick();
   }
 
@@ -154,26 +159,34 @@ export class RedisStateStore implements StateStore {
 
   async #write(batch: WriteBatch): Promise<boolean> {
     const multi = this.#client.multi();
-    let n = 0;
-    const add = (key: string, value: unknown, ttl: number): void => {
-      if (value === TOMBSTONE) {
-        multi.del(key);
-        n++;
-        return;
-      }
+    const sizes: number[] = []; // keys each queued command writes, in reply order
+    const cacheKeys: string[] = [];
+    const cacheValues: (string | Buffer)[] = [];
+    const encode = (value: unknown): string | Buffer | undefined => {
       const enc = encodeStateValue(value);
-      const stored = typeof enc === 'string' || enc === undefined ? enc : Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength);
-      if (stored === undefined) this.#failures++; // not serialisable: skipped, counted
-      else if (ttl > 0) n += (multi.set(key, stored, 'EX', ttl), 1);
-      else n += (multi.set(key, stored), 1);
+      if (enc === undefined) this.#failures++; // not serialisable: skipped, counted
+      return typeof enc === 'string' || enc === undefined ? enc : Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength);
     };
-    for (const [k, v] of batch.durable) add(k, v, 0);
-    for (const [k, v] of batch.cache) add(k, v, this.#opts.cacheTtlSeconds);
-    if (n === 0) return (this.#buffer.settle(true), true);
+    for (const [k, v] of batch.durable) {
+      const stored = v === TOMBSTONE ? undefined : encode(v);
+      if (v === TOMBSTONE) multi.del(k);
+      else if (stored !== undefined) multi.set(k, stored);
+      else continue;
+      sizes.push(1);
+    }
+    for (const [k, v] of batch.cache) {
+      const stored = encode(v);
+      if (stored !== undefined) (cacheKeys.push(k), cacheValues.push(stored));
+    }
+    sizes.push(...queueCacheWrites(multi, cacheKeys, cacheValues, this.#opts.cacheTtlSeconds));
+    if (sizes.length === 0) return (this.#buffer.settle(true), true);
     try {
       const replies = await multi.exec();
       if (replies === null) throw new StateError('STATE_BACKEND_DOWN', 'MULTI batch aborted');
-      for (const [err] of replies) if (err === null) this.#written++; else this.#failures++;
+      replies.forEach(([err], i) => {
+        if (err === null) this.#written += sizes[i] ?? 0;
+        else this.#failures += sizes[i] ?? 0;
+      });
       this.#buffer.settle(true);
       return true;
     } catch (e) {
