@@ -176,7 +176,9 @@ export class RedisStateStore implements StateStore {
     }
     for (const [k, v] of batch.cache) {
       const stored = encode(v);
-      if (stored !== undefined) (cacheKeys.push(k), cacheValues.push(stored));
+      if (stored === undefined) continue;
+      cacheKeys.push(k);
+      cacheValues.push(stored);
     }
     sizes.push(...queueCacheWrites(multi, cacheKeys, cacheValues, this.#opts.cacheTtlSeconds));
     if (sizes.length === 0) return (this.#buffer.settle(true), true);
