@@ -8,13 +8,13 @@ import { startRedisServer } from '../test/support/redis-server.js';
  * write-behind on versus the in-memory store. 1,000 symbols, window 120 bars, the default state config (1 s
  * write interval). The loop yields to the event loop every 1,000 bars (one minute of 1,000 symbols) so the
  * writer's batches (window encoding, MULTI to a real redis-server) run interleaved and are counted; the final
- * flush is counted too. Nine alternating runs of 20,000,000 bars per mode, best of each (other processes on a
+ * flush is counted too. Seventeen alternating runs of 10,000,000 bars per mode, best of each (other processes on a
  * shared machine only ever add time). ratio = throughput(on) / throughput(off).
  */
 const SYMBOLS = 1000;
 const CAPACITY = 120;
-const MINUTES = 20_000; // 20,000,000 bars per run: a few write intervals, so the final flush is amortised
-const RUNS = 9;
+const MINUTES = 10_000; // 10,000,000 bars per run: about a write interval or two, so the final flush is amortised
+const RUNS = 17;
 const OPEN_MS = Date.UTC(2025, 0, 6, 3, 45);
 
 const names = Array.from({ length: SYMBOLS }, (_, i) => `B${String(i).padStart(5, '0')}`);
