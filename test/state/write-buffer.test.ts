@@ -13,6 +13,17 @@ describe('WriteBuffer', () => {
     expect([...batch.durable]).toEqual([['d', 'y']]);
   });
 
+  it('says whether a put added a waiting entry: not for a re-put, nor for a key moving between classes', () => {
+    const b = new WriteBuffer(100);
+    expect(b.put('k', 1, 'cache'), 'new key').toBe(true);
+    expect(b.put('k', 2, 'cache'), 're-put of a waiting key').toBe(false);
+    expect(b.put('k', 3, 'durable'), 'the key moves to the durable map').toBe(false);
+    expect(b.pending).toBe(1);
+    const batch = b.take()!;
+    expect([[...batch.cache], [...batch.durable]]).toEqual([[], [['k', 3]]]);
+    expect(b.put('k', 4, 'cache'), 'waiting again once its batch was taken').toBe(true);
+  });
+
   it('drops the oldest cache entries beyond the bound and never a durable one', () => {
     const b = new WriteBuffer(5);
     for (let i = 0; i < 4; i++) b.put(`d${i}`, i, 'durable');
