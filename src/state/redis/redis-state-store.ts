@@ -168,10 +168,12 @@ export class RedisStateStore implements StateStore {
       return typeof enc === 'string' || enc === undefined ? enc : Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength);
     };
     for (const [k, v] of batch.durable) {
-      const stored = v === TOMBSTONE ? undefined : encode(v);
       if (v === TOMBSTONE) multi.del(k);
-      else if (stored !== undefined) multi.set(k, stored);
-      else continue;
+      else {
+        const stored = encode(v);
+        if (stored === undefined) continue;
+        multi.set(k, stored);
+      }
       sizes.push(1);
     }
     for (const [k, v] of batch.cache) {
