@@ -107,13 +107,14 @@ const serviceBench = async (): Promise<void> => {
 };
 
 const sweepBench = async (): Promise<void> => {
-  for (const [symbols, days] of [[20, 10], [100, 10]] as const) {
-    const sw = await benchSweep(symbols, days);
+  for (const [symbols, days, rounds] of [[20, 10, 8], [100, 10, 4]] as const) {
+    const sw = await benchSweep(symbols, days, rounds);
     const size = `${symbols} symbols × ${days} sessions (${(symbols * days * 375).toLocaleString('en-US')} bars a replay)`;
     log(`sweep ${size}: 1 thread ${sw.one.toFixed(0)} replays/min, 2 threads ${sw.two.toFixed(0)} replays/min`);
     rows.push({ issue: '#11', metric: `sweep, 1 worker thread, ${size}`, value: sw.one, unit: 'replays/min' });
     rows.push({ issue: '#11', metric: `sweep, 2 worker threads, ${size}`, value: sw.two, unit: 'replays/min' });
     rows.push({ issue: '#11', metric: `sweep speed-up, 2 threads / 1, ${size}`, value: sw.two / sw.one, unit: 'ratio', target: '>= 1.7' });
+    rows.push({ issue: '#11', metric: `machine: compute loop, 2 threads / 1, during the ${symbols}-symbol sweeps`, value: sw.machine, unit: 'ratio' });
   }
 };
 
