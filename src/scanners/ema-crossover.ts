@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exitParams } from './common-params.js';
 import { Atr } from './indicators/atr.js';
 import { Ema } from './indicators/ema.js';
+import { PerSymbol } from './indicators/per-symbol.js';
 import { makeSignal } from './make-signal.js';
 import type { ScannerDefinition } from './scanner.js';
 
@@ -21,7 +22,7 @@ export const emaCrossover: ScannerDefinition<EmaCrossoverParams> = {
     const fast = new Ema(p.fast);
     const slow = new Ema(p.slow);
     const atr = new Atr(p.atrPeriod);
-    const prevDiff: number[] = [];
+    const prevDiff = new PerSymbol(Number.NaN);
     return {
       id: 'ema-crossover',
       warmupBars: Math.max(p.slow, p.atrPeriod) + 1,
@@ -31,9 +32,9 @@ export const emaCrossover: ScannerDefinition<EmaCrossoverParams> = {
         const s = slow.update(id, u.bar.close);
         const a = atr.update(u.bar);
         const diff = f - s;
-        const prev = prevDiff[id];
-        prevDiff[id] = diff;
-        if (prev === undefined || Number.isNaN(prev) || Number.isNaN(diff) || Number.isNaN(a)) return undefined;
+        const prev = prevDiff.get(id);
+        prevDiff.set(id, diff);
+        if (Number.isNaN(prev) || Number.isNaN(diff) || Number.isNaN(a)) return undefined;
         // confidence: the gap between the averages in ATRs, capped at 1
         const conf = Math.abs(diff) / a;
         if (prev <= 0 && diff > 0) return makeSignal('ema-crossover', u, 'BUY', u.bar.close - p.atrStopMult * a, p.rewardRisk, conf);

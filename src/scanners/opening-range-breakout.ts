@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PerSymbol, orZero } from './indicators/per-symbol.js';
 import { makeSignal } from './make-signal.js';
 import type { ScannerDefinition } from './scanner.js';
 
@@ -19,35 +20,38 @@ export const openingRangeBreakout: ScannerDefinition<OpeningRangeBreakoutParams>
   description: 'close breaks the opening range; stop at the other side of the range',
   params,
   create(p) {
-    const hi: number[] = [];
-    const lo: number[] = [];
-    const fired: number[] = []; // bit 1 = long fired today, bit 2 = short fired today
+    // NaN: no range yet (the scanner was enabled after the symbol's first bar of the day)
+    const hi = new PerSymbol(Number.NaN);
+    const lo = new PerSymbol(Number.NaN);
+    const fired = new PerSymbol(0); // bit 1 = long fired today, bit 2 = short fired today
     return {
       id: 'opening-range-breakout',
       warmupBars: p.rangeBars,
       next(u) {
         const id = u.bar.symbolId;
         if (u.barOfDay === 0) {
-          hi[id] = u.bar.high;
-          lo[id] = u.bar.low;
-          fired[id] = 0;
+          hi.set(id, u.bar.high);
+          lo.set(id, u.bar.low);
+          fired.set(id, 0);
         } else if (u.barOfDay < p.rangeBars) {
-          hi[id] = Math.max(hi[id] ?? u.bar.high, u.bar.high);
-          lo[id] = Math.min(lo[id] ?? u.bar.low, u.bar.low);
+          const h0 = hi.get(id);
+          const l0 = lo.get(id);
+          hi.set(id, Number.isNaN(h0) ? u.bar.high : Math.max(h0, u.bar.high));
+          lo.set(id, Number.isNaN(l0) ? u.bar.low : Math.min(l0, u.bar.low));
         }
         if (u.barOfDay < p.rangeBars) return undefined;
-        const h = hi[id] ?? 0;
-        const l = lo[id] ?? 0;
+        const h = orZero(hi.get(id));
+        const l = orZero(lo.get(id));
         const width = h - l;
-        const f = fired[id] ?? 0;
+        const f = fired.get(id);
         if (width <= 0 || (width / l) * 100 > p.maxRangePct) return undefined;
         // confidence: 0.5 plus half the breakout distance measured in range widths, capped at 1
         if (u.bar.close > h && (f & 1) === 0) {
-          fired[id] = f | 1;
+          fired.set(id, f | 1);
           return makeSignal('opening-range-breakout', u, 'BUY', l, p.rewardRisk, 0.5 + (0.5 * (u.bar.close - h)) / width);
         }
         if (u.bar.close < l && (f & 2) === 0) {
-          fired[id] = f | 2;
+          fired.set(id, f | 2);
           return makeSignal('opening-range-breakout', u, 'SELL', h, p.rewardRisk, 0.5 + (0.5 * (l - u.bar.close)) / width);
         }
         return undefined;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exitParams } from './common-params.js';
 import { Atr } from './indicators/atr.js';
 import { Rsi } from './indicators/rsi.js';
+import { PerSymbol } from './indicators/per-symbol.js';
 import { makeSignal } from './make-signal.js';
 import type { ScannerDefinition } from './scanner.js';
 
@@ -21,8 +22,8 @@ export const rsiReversal: ScannerDefinition<RsiReversalParams> = {
   create(p) {
     const rsi = new Rsi(p.period);
     const atr = new Atr(p.atrPeriod);
-    const prevRsi: number[] = [];
-    const extreme: number[] = [];
+    const prevRsi = new PerSymbol(Number.NaN);
+    const extreme = new PerSymbol(50);
     return {
       id: 'rsi-reversal',
       warmupBars: Math.max(p.period, p.atrPeriod) + 2,
@@ -30,12 +31,12 @@ export const rsiReversal: ScannerDefinition<RsiReversalParams> = {
         const id = u.bar.symbolId;
         const r = rsi.update(id, u.bar.close);
         const a = atr.update(u.bar);
-        const prev = prevRsi[id];
-        prevRsi[id] = r;
+        const prev = prevRsi.get(id);
+        prevRsi.set(id, r);
         if (Number.isNaN(r)) return undefined;
-        const ext = extreme[id] ?? 50;
-        extreme[id] = r < p.oversold ? Math.min(ext, r) : r > p.overbought ? Math.max(ext, r) : 50;
-        if (prev === undefined || Number.isNaN(prev) || Number.isNaN(a)) return undefined;
+        const ext = extreme.get(id);
+        extreme.set(id, r < p.oversold ? Math.min(ext, r) : r > p.overbought ? Math.max(ext, r) : 50);
+        if (Number.isNaN(prev) || Number.isNaN(a)) return undefined;
         // confidence: how deep the excursion went beyond the line, relative to the line's distance from 0 or 100
         if (prev < p.oversold && r >= p.oversold) return makeSignal('rsi-reversal', u, 'BUY', u.bar.close - p.atrStopMult * a, p.rewardRisk, 0.3 + (p.oversold - ext) / p.oversold);
         if (prev > p.overbought && r <= p.overbought) return makeSignal('rsi-reversal', u, 'SELL', u.bar.close + p.atrStopMult * a, p.rewardRisk, 0.3 + (ext - p.overbought) / (100 - p.overbought));

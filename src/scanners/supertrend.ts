@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Atr } from './indicators/atr.js';
+import { PerSymbol, orZero } from './indicators/per-symbol.js';
 import { makeSignal } from './make-signal.js';
 import type { ScannerDefinition } from './scanner.js';
 
@@ -20,10 +21,11 @@ export const supertrend: ScannerDefinition<SupertrendParams> = {
   params,
   create(p) {
     const atr = new Atr(p.period);
-    const upper: number[] = [];
-    const lower: number[] = [];
-    const dir: number[] = [];
-    const prevClose: number[] = [];
+    // NaN: not seen yet
+    const upper = new PerSymbol(Number.NaN);
+    const lower = new PerSymbol(Number.NaN);
+    const dir = new PerSymbol(Number.NaN);
+    const prevClose = new PerSymbol(Number.NaN);
     return {
       id: 'supertrend',
       warmupBars: p.period + 2,
@@ -31,24 +33,24 @@ export const supertrend: ScannerDefinition<SupertrendParams> = {
         const id = u.bar.symbolId;
         const b = u.bar;
         const a = atr.update(b);
-        const pc = prevClose[id];
-        prevClose[id] = b.close;
+        const pc = orZero(prevClose.get(id));
+        prevClose.set(id, b.close);
         if (Number.isNaN(a)) return undefined;
         const mid = (b.high + b.low) / 2;
-        const pu = upper[id];
-        const pl = lower[id];
-        const up = pu === undefined || mid + p.multiplier * a < pu || (pc ?? 0) > pu ? mid + p.multiplier * a : pu;
-        const lo = pl === undefined || mid - p.multiplier * a > pl || (pc ?? 0) < pl ? mid - p.multiplier * a : pl;
-        upper[id] = up;
-        lower[id] = lo;
-        const prevDir = dir[id];
-        const d = prevDir === undefined ? (b.close >= mid ? 1 : -1) : prevDir > 0 ? (b.close < lo ? -1 : 1) : b.close > up ? 1 : -1;
-        dir[id] = d;
-        if (prevDir === undefined || d === prevDir) return undefined;
+        const pu = upper.get(id);
+        const pl = lower.get(id);
+        const up = Number.isNaN(pu) || mid + p.multiplier * a < pu || pc > pu ? mid + p.multiplier * a : pu;
+        const lo = Number.isNaN(pl) || mid - p.multiplier * a > pl || pc < pl ? mid - p.multiplier * a : pl;
+        upper.set(id, up);
+        lower.set(id, lo);
+        const prevDir = dir.get(id);
+        const d = Number.isNaN(prevDir) ? (b.close >= mid ? 1 : -1) : prevDir > 0 ? (b.close < lo ? -1 : 1) : b.close > up ? 1 : -1;
+        dir.set(id, d);
+        if (Number.isNaN(prevDir) || d === prevDir) return undefined;
         // confidence: the close's distance beyond the broken band in ATRs, from 0.4
         return d > 0
-          ? makeSignal('supertrend', u, 'BUY', lo, p.rewardRisk, 0.4 + (b.close - (pu ?? up)) / a)
-          : makeSignal('supertrend', u, 'SELL', up, p.rewardRisk, 0.4 + ((pl ?? lo) - b.close) / a);
+          ? makeSignal('supertrend', u, 'BUY', lo, p.rewardRisk, 0.4 + (b.close - (Number.isNaN(pu) ? up : pu)) / a)
+          : makeSignal('supertrend', u, 'SELL', up, p.rewardRisk, 0.4 + ((Number.isNaN(pl) ? lo : pl) - b.close) / a);
       },
     };
   },

@@ -3,6 +3,7 @@ import { exitParams } from './common-params.js';
 import { Atr } from './indicators/atr.js';
 import { RollingVolumeMean } from './indicators/rolling-volume-mean.js';
 import { SessionVwap } from './indicators/session-vwap.js';
+import { PerSymbol } from './indicators/per-symbol.js';
 import { makeSignal } from './make-signal.js';
 import type { ScannerDefinition } from './scanner.js';
 
@@ -24,7 +25,7 @@ export const vwapCross: ScannerDefinition<VwapCrossParams> = {
     const vwap = new SessionVwap();
     const volMean = new RollingVolumeMean(p.volumePeriod);
     const atr = new Atr(p.atrPeriod);
-    const prevSide: number[] = [];
+    const prevSide = new PerSymbol(0);
     return {
       id: 'vwap-cross',
       warmupBars: Math.max(p.volumePeriod, p.atrPeriod) + 1,
@@ -34,8 +35,8 @@ export const vwapCross: ScannerDefinition<VwapCrossParams> = {
         const mean = volMean.update(u);
         const a = atr.update(u.bar);
         const side = Math.sign(u.bar.close - v);
-        const prev = u.barOfDay === 0 ? 0 : (prevSide[id] ?? 0);
-        if (side !== 0) prevSide[id] = side;
+        const prev = u.barOfDay === 0 ? 0 : prevSide.get(id);
+        if (side !== 0) prevSide.set(id, side);
         if (u.barOfDay < p.minBarOfDay || Number.isNaN(mean) || Number.isNaN(a) || mean <= 0 || prev === 0 || side === prev || side === 0) return undefined;
         const ratio = u.bar.volume / mean;
         if (ratio < p.minVolumeRatio) return undefined;

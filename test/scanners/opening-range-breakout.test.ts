@@ -29,4 +29,15 @@ describe('opening-range-breakout', () => {
     const wide: Row[] = range.map((r, i) => (i === 0 ? { ...r, h: 110 } : r));
     expect(run(createScanner('opening-range-breakout', {}), updates([[...wide, { o: 110, h: 111, l: 110, c: 110.5 }]]))).toEqual([]);
   });
+
+  it('enabled mid-day (a config edit) builds the range from the bars it saw, and trades nothing on a day whose range it missed', () => {
+    const above: Row = { o: 100.7, h: 100.95, l: 100.6, c: 100.9 };
+    const day = [...range, above];
+    expect(run(createScanner('opening-range-breakout', {}), updates([day])), '100.9 is inside the full range (high 101)').toEqual([]);
+    const fromBar5 = run(createScanner('opening-range-breakout', {}), [...updates([day])].slice(5));
+    expect(fromBar5.map(([i, s]) => [i, s.side, s.stopLoss]), 'range of bars 5-14: high 100.8, low 100').toEqual([[10, 'BUY', 10000]]);
+    const breakout: Row = { o: 100.6, h: 101.5, l: 100.5, c: 101.4 };
+    const late = run(createScanner('opening-range-breakout', {}), [...updates([[...range, breakout], [...range, breakout]])].slice(15));
+    expect(late.map(([i, s]) => [i, s.side]), 'no range on day 1; day 2 trades its own').toEqual([[16, 'BUY']]);
+  });
 });

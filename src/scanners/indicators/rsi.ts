@@ -1,10 +1,11 @@
+import { PerSymbol } from './per-symbol.js';
 import { WilderAverage } from './wilder.js';
 
 /** Wilder's RSI per symbol over close-to-close changes. NaN until `period` changes were seen. O(1). */
 export class Rsi {
   readonly #gain: WilderAverage;
   readonly #loss: WilderAverage;
-  readonly #prev: number[] = [];
+  readonly #prev = new PerSymbol(Number.NaN);
 
   constructor(readonly period: number) {
     this.#gain = new WilderAverage(period);
@@ -12,9 +13,9 @@ export class Rsi {
   }
 
   update(id: number, close: number): number {
-    const prev = this.#prev[id];
-    this.#prev[id] = close;
-    if (prev === undefined) return Number.NaN;
+    const prev = this.#prev.get(id);
+    this.#prev.set(id, close);
+    if (Number.isNaN(prev)) return Number.NaN;
     const ch = close - prev;
     const g = this.#gain.update(id, ch > 0 ? ch : 0);
     const l = this.#loss.update(id, ch < 0 ? -ch : 0);

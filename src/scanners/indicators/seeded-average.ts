@@ -1,3 +1,5 @@
+import { PerSymbol } from './per-symbol.js';
+
 /** How a seeded average advances: EMA `prev + k × (x − prev)` with k = 2 / (period + 1), or Wilder `(prev × (p − 1) + x) / p`. */
 export type Smoothing = 'ema' | 'wilder';
 
@@ -7,8 +9,8 @@ export type Smoothing = 'ema' | 'wilder';
  * the hot call stays monomorphic and inlined.
  */
 export class SeededAverage {
-  readonly #value: number[] = [];
-  readonly #count: number[] = [];
+  readonly #value = new PerSymbol(0);
+  readonly #count = new PerSymbol(0);
   readonly #wilder: boolean;
   readonly #k: number;
 
@@ -19,16 +21,16 @@ export class SeededAverage {
 
   /** Adds a value; returns the average, or NaN until `period` values were seen. */
   update(id: number, x: number): number {
-    const n = (this.#count[id] ?? 0) + 1;
-    this.#count[id] = n;
-    const prev = this.#value[id] ?? 0;
+    const n = this.#count.get(id) + 1;
+    this.#count.set(id, n);
+    const prev = this.#value.get(id);
     const p = this.period;
     if (n < p) {
-      this.#value[id] = prev + x;
+      this.#value.set(id, prev + x);
       return Number.NaN;
     }
     const v = n === p ? (prev + x) / p : this.#wilder ? (prev * (p - 1) + x) / p : prev + this.#k * (x - prev);
-    this.#value[id] = v;
+    this.#value.set(id, v);
     return v;
   }
 }
