@@ -37,10 +37,10 @@ const openPool = async (db: string, workers: number): Promise<Pool> => {
   return { workers, store, results, executor };
 };
 
-/** One sweep of `grid` on the pool's threads, timed to the last result written: replays per minute. */
-const sweepOn = async (pool: Pool, grid: string, baseConfig: EngineConfig): Promise<number> => {
+/** One sweep of GRID on the pool's threads, timed to the last result written: replays per minute. */
+const sweepOn = async (pool: Pool, baseConfig: EngineConfig): Promise<number> => {
   const t0 = performance.now();
-  const r = await runSweep({ spec: parseGrid(grid, 'bench grid'), baseConfig, executor: pool.executor, results: pool.results });
+  const r = await runSweep({ spec: parseGrid(GRID, 'bench grid'), baseConfig, executor: pool.executor, results: pool.results });
   const minutes = (performance.now() - t0) / 60_000;
   if (r.failures.length > 0) throw new Error(`bench sweep failed: ${r.failures[0]?.error}`);
   if (r.reused > 0) throw new Error('bench sweep found runs already recorded: every round must be a new sweep');
@@ -87,7 +87,7 @@ export async function benchSweep(symbols: number, days: number, rounds: number):
       const config: EngineConfig = { ...base, replay: { ...base.replay, orderIdPrefix: `B${round}` } };
       const order = round % 2 === 0 ? pools : [...pools].reverse();
       for (const pool of order) {
-        const perMin = await sweepOn(pool, GRID, config);
+        const perMin = await sweepOn(pool, config);
         log(`sweep round ${round + 1}: ${perMin.toFixed(0)} replays/min on ${pool.workers} worker thread(s)`);
         if (pool.workers === 1) best.one = Math.max(best.one, perMin);
         else best.two = Math.max(best.two, perMin);

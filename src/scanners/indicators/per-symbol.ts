@@ -11,8 +11,8 @@ export class PerSymbol {
   }
 
   get(id: number): number {
-    if (id >= this.#values.length) this.#grow(id);
-    return this.#values[id] as number;
+    const a = this.#values;
+    return id < a.length ? (a[id] as number) : this.empty;
   }
 
   set(id: number, value: number): void {
