@@ -1,5 +1,5 @@
 import type { DuckDbStore } from './duckdb-store.js';
-import { stageRows } from './append-rows.js';
+import { type AppendColumns, type Cell, appendRows } from './append-rows.js';
 import { type BarRange, rangeFilter } from './bar-range.js';
 import { toDuckValues } from './duck-values.js';
 import type { RunResults } from './results-writer.js';
@@ -22,12 +22,28 @@ export interface StoredSweepRun extends SweepRunTag {
   readonly runId: string;
 }
 
-const ts = (col: string): string => `make_timestamp((${col} * 1000)::BIGINT)`;
-const rupees = (col: string, p = '10,2'): string => `(${col} / 100)::DECIMAL(${p})`;
 const clamp = (v: number, limit: number): number => (Number.isFinite(v) ? Math.max(-limit, Math.min(limit, v)) : 0);
+/** Paise to rupees: the column's DECIMAL cast rounds, as `(paise / 100)::DECIMAL` did. */
+const rupees = (v: Cell | undefined): Cell => (v === null || v === undefined ? null : Number(v) / 100);
 
-const TRADE_COLUMNS = ['tradeNo', 'scannerId', 'symbol', 'side', 'qty', 'entryMs', 'entryPrice', 'exitMs', 'exitPrice', 'exitReason', 'grossPnl', 'chargesTotal', 'netPnl', 'brokerage', 'stt', 'exchangeTxn', 'sebiFee', 'stampDuty', 'gst', 'signalId'] as const;
-const TEXT = new Set(['scannerId', 'symbol', 'side', 'exitReason', 'signalId']);
+const TRADE_FIELDS = ['tradeNo', 'scannerId', 'symbol', 'side', 'qty', 'entryMs', 'entryPrice', 'exitMs', 'exitPrice', 'exitReason', 'grossPnl', 'chargesTotal', 'netPnl', 'brokerage', 'stt', 'exchangeTxn', 'sebiFee', 'stampDuty', 'gst', 'signalId'] as const;
+const MONEY = new Set<string>(['entryPrice', 'exitPrice', 'grossPnl', 'chargesTotal', 'netPnl', 'brokerage', 'stt', 'exchangeTxn', 'sebiFee', 'stampDuty', 'gst']);
+const tradeCell = (n: string, v: Cell | undefined): Cell => (MONEY.has(n) ? rupees(v) : v ?? null);
+
+const cols = (spec: string): AppendColumns => spec.trim().split(/\s+/).map((c) => {
+  const [name = '', kind = ''] = c.split(':');
+  return [name, kind === 't' ? 'text' : kind === 'ms' ? 'epochMs' : 'number'] as const;
+});
+/** Each table's columns in its column order (schema-v1.ts, schema-v2.ts): `:t` text, `:ms` epoch ms, else a number. */
+const COLUMNS = {
+  backtest_runs: cols(`run_id:t algorithm_name:t scanner_used:t start_date:ms end_date:ms symbols_tested total_signals profitable_signals total_return max_drawdown
+    sharpe_ratio execution_time_seconds config_snapshot:t`),
+  backtest_trades: cols(`run_id:t trade_no scanner_name:t symbol:t side:t quantity entry_time:ms entry_price exit_time:ms exit_price exit_reason:t gross_pnl charges
+    net_pnl brokerage stt exchange_txn sebi_fee stamp_duty gst signal_id:t`),
+  scanner_performance: cols('scanner_name:t backtest_run_id:t total_signals profitable_signals win_rate avg_profit avg_loss profit_factor max_consecutive_losses timestamp:ms'),
+  backtest_daily: cols('run_id:t trading_date:t equity net_pnl trades'),
+  sweep_runs: cols('sweep_id:t run_id:t combination_id:t params:t phase:t fold range_from:t range_to:t fingerprint:t metrics:t recorded_at:ms'),
+};
 
 /** One finished sweep run and its tag, as `writeSweepRuns` takes them. */
 export interface SweepRunWrite {
@@ -35,20 +51,32 @@ export interface SweepRunWrite {
   readonly tag: SweepRunTag;
 }
 
+/** The run ids of `runs` that their sweep already recorded, as `sweepId NUL runId`. */
+const recorded = async (store: DuckDbStore, runs: readonly SweepRunWrite[]): Promise<Set<string>> => {
+  const seen = new Set<string>();
+  const bySweep = new Map<string, string[]>();
+  for (const r of runs) {
+    const ids = bySweep.get(r.tag.sweepId) ?? [];
+    ids.push(r.results.run.runId);
+    bySweep.set(r.tag.sweepId, ids);
+  }
+  for (const [sweepId, ids] of bySweep) {
+    const rows = (await store.connection.runAndReadAll('SELECT run_id FROM sweep_runs WHERE sweep_id = $1 AND list_contains($2, run_id)', toDuckValues([sweepId, ids]))).getRows();
+    for (const [runId] of rows) seen.add(`${sweepId}\u0000${String(runId)}`);
+  }
+  return seen;
+};
+
 /**
  * Writes sweep runs in a single transaction: per run `backtest_runs`, `backtest_trades`, `scanner_performance`,
- * `backtest_daily` (same shapes as writeRunResults) and its `sweep_runs` tag. A batch costs the same dozen statements
- * whatever its size (one staged table per destination), so a sweep writes many runs at once. Per-signal rows
+ * `backtest_daily` (same rows as writeRunResults gives) and its `sweep_runs` tag, each table by one appender, so a
+ * batch costs the same few statements whatever its size and a sweep writes many runs at once. Per-signal rows
  * (`scanner_signals`, `journal_denials`) are not written: a sweep replay's journal stays in its worker. Runs already
  * tagged are skipped. Returns how many were written.
  */
 export const writeSweepRuns = async (store: DuckDbStore, runs: readonly SweepRunWrite[]): Promise<number> => {
   const c = store.connection;
-  const seen = new Set<string>();
-  for (const sweepId of new Set(runs.map((r) => r.tag.sweepId))) {
-    const rows = (await c.runAndReadAll('SELECT run_id FROM sweep_runs WHERE sweep_id = $1', [sweepId])).getRows();
-    for (const [runId] of rows) seen.add(`${sweepId}\u0000${String(runId)}`);
-  }
+  const seen = await recorded(store, runs);
   const fresh: SweepRunWrite[] = [];
   for (const r of runs) {
     const key = `${r.tag.sweepId}\u0000${r.results.run.runId}`;
@@ -58,34 +86,19 @@ export const writeSweepRuns = async (store: DuckDbStore, runs: readonly SweepRun
   }
   if (fresh.length === 0) return 0;
   await store.transaction(async () => {
-    await stageRows(c, 'stage_runs', RUN_COLUMNS, fresh.map(({ results: { run: x } }) => [x.runId, x.algorithmName, x.scannersUsed, x.startMs, x.endMs, x.symbolsTested, x.totalSignals,
-      x.profitableSignals, clamp(x.totalReturn, 9999), clamp(x.maxDrawdown, 99), clamp(x.sharpeRatio, 99), x.executionTimeSeconds, x.configSnapshot]));
-    await c.run(`INSERT INTO backtest_runs SELECT id, algo, scanners, ${ts('start_ms')}, ${ts('end_ms')}, symbols::INTEGER, signals::INTEGER, profitable::INTEGER,
-        total_return::DECIMAL(8,4), max_drawdown::DECIMAL(6,4), sharpe::DECIMAL(6,4), seconds::INTEGER, config::JSON FROM stage_runs`);
-    await stageRows(c, 'stage_trades', [['run_id', 'VARCHAR'], ...TRADE_COLUMNS.map((n) => [n.toLowerCase(), TEXT.has(n) ? 'VARCHAR' : 'DOUBLE'] as const)],
-      fresh.flatMap((r) => r.results.trades.map((t) => [r.results.run.runId, ...TRADE_COLUMNS.map((n) => t[n] ?? null)])));
-    await c.run(`INSERT INTO backtest_trades SELECT run_id, tradeno::INTEGER, scannerid, symbol, side, qty::INTEGER, ${ts('entryms')}, ${rupees('entryprice')}, ${ts('exitms')}, ${rupees('exitprice')}, exitreason,
-        ${rupees('grosspnl', '12,2')}, ${rupees('chargestotal', '12,2')}::DECIMAL(10,2), ${rupees('netpnl', '12,2')}, ${rupees('brokerage')}, ${rupees('stt')}, ${rupees('exchangetxn')}, ${rupees('sebifee')},
-        ${rupees('stampduty')}, ${rupees('gst')}, signalid FROM stage_trades`);
-    await stageRows(c, 'stage_perf', [['run_id', 'VARCHAR'], ['scanner', 'VARCHAR'], ['total', 'DOUBLE'], ['wins', 'DOUBLE'], ['wr', 'DOUBLE'], ['ap', 'DOUBLE'], ['al', 'DOUBLE'], ['pf', 'DOUBLE'], ['mcl', 'DOUBLE']],
-      fresh.flatMap((r) => r.results.scanners.map((s) => [r.results.run.runId, s.scanner, s.totalSignals, s.profitableSignals, s.winRatePct, s.avgProfit, s.avgLoss,
-        s.profitFactor === null ? null : clamp(s.profitFactor, 9999), s.maxConsecutiveLosses])));
-    await c.run(`INSERT INTO scanner_performance SELECT scanner, run_id, total::INTEGER, wins::INTEGER, wr::DECIMAL(5,2), ${rupees('ap', '8,2')}, ${rupees('al', '8,2')}, pf::DECIMAL(6,2), mcl::INTEGER, current_timestamp::TIMESTAMP FROM stage_perf`);
-    await stageRows(c, 'stage_daily', [['run_id', 'VARCHAR'], ['d', 'VARCHAR'], ['eq', 'DOUBLE'], ['pnl', 'DOUBLE'], ['n', 'DOUBLE']],
-      fresh.flatMap((r) => r.results.daily.map((d) => [r.results.run.runId, d.date, d.equity, d.netPnl, d.trades])));
-    await c.run(`INSERT INTO backtest_daily SELECT run_id, d::DATE, ${rupees('eq', '14,2')}, ${rupees('pnl', '12,2')}, n::INTEGER FROM stage_daily`);
-    await stageRows(c, 'stage_tags', TAG_COLUMNS, fresh.map(({ results, tag }) => [tag.sweepId, results.run.runId, tag.combinationId, JSON.stringify(tag.params), tag.phase, tag.fold,
-      tag.from, tag.to, tag.fingerprint, JSON.stringify(tag.metrics)]));
-    await c.run(`INSERT INTO sweep_runs SELECT sweep_id, run_id, combination_id, params::JSON, phase, fold::INTEGER, range_from::DATE, range_to::DATE, fingerprint, metrics::JSON,
-        current_timestamp::TIMESTAMP FROM stage_tags`);
+    // the transaction's start, as current_timestamp gave each row before
+    const now = Number((await c.runAndReadAll('SELECT epoch_ms(current_timestamp)')).getRows()[0]?.[0]);
+    await appendRows(c, 'backtest_runs', COLUMNS.backtest_runs, fresh.map(({ results: { run: x } }) => [x.runId, x.algorithmName, x.scannersUsed, x.startMs, x.endMs, x.symbolsTested,
+      x.totalSignals, x.profitableSignals, clamp(x.totalReturn, 9999), clamp(x.maxDrawdown, 99), clamp(x.sharpeRatio, 99), x.executionTimeSeconds, x.configSnapshot]));
+    await appendRows(c, 'backtest_trades', COLUMNS.backtest_trades, fresh.flatMap((r) => r.results.trades.map((t) => [r.results.run.runId, ...TRADE_FIELDS.map((n) => tradeCell(n, t[n]))])));
+    await appendRows(c, 'scanner_performance', COLUMNS.scanner_performance, fresh.flatMap((r) => r.results.scanners.map((s) => [s.scanner, r.results.run.runId, s.totalSignals,
+      s.profitableSignals, s.winRatePct, rupees(s.avgProfit), rupees(s.avgLoss), s.profitFactor === null ? null : clamp(s.profitFactor, 9999), s.maxConsecutiveLosses, now])));
+    await appendRows(c, 'backtest_daily', COLUMNS.backtest_daily, fresh.flatMap((r) => r.results.daily.map((d) => [r.results.run.runId, d.date, rupees(d.equity), rupees(d.netPnl), d.trades])));
+    await appendRows(c, 'sweep_runs', COLUMNS.sweep_runs, fresh.map(({ results, tag }) => [tag.sweepId, results.run.runId, tag.combinationId, JSON.stringify(tag.params), tag.phase,
+      tag.fold, tag.from, tag.to, tag.fingerprint, JSON.stringify(tag.metrics), now]));
   });
   return fresh.length;
 };
-
-const RUN_COLUMNS = [['id', 'VARCHAR'], ['algo', 'VARCHAR'], ['scanners', 'VARCHAR'], ['start_ms', 'DOUBLE'], ['end_ms', 'DOUBLE'], ['symbols', 'DOUBLE'], ['signals', 'DOUBLE'],
-  ['profitable', 'DOUBLE'], ['total_return', 'DOUBLE'], ['max_drawdown', 'DOUBLE'], ['sharpe', 'DOUBLE'], ['seconds', 'DOUBLE'], ['config', 'VARCHAR']] as const;
-const TAG_COLUMNS = [['sweep_id', 'VARCHAR'], ['run_id', 'VARCHAR'], ['combination_id', 'VARCHAR'], ['params', 'VARCHAR'], ['phase', 'VARCHAR'], ['fold', 'DOUBLE'],
-  ['range_from', 'VARCHAR'], ['range_to', 'VARCHAR'], ['fingerprint', 'VARCHAR'], ['metrics', 'VARCHAR']] as const;
 
 /** The runs a sweep already recorded, in the order they were written. */
 export const readSweepRuns = async (store: DuckDbStore, sweepId: string): Promise<StoredSweepRun[]> => {
