@@ -1,8 +1,8 @@
 import { type SweepRunTag, barsSignature, readSweepRuns, tradingDatesIn, writeSweepRuns } from '../store/index.js';
-import { SWEEP_WRITE_BATCH } from './result-store.js';
 import { openStoreWhenFree } from './open-store.js';
 import type { JobResult } from './replay-job.js';
 import type { ResultStore } from './result-store.js';
+import { WriteBatch } from './write-batch.js';
 
 /**
  * Queue mode: workers (other processes, maybe other machines) read the DuckDB file while the sweep runs, and DuckDB
@@ -29,12 +29,12 @@ export const deferredResultStore = (db: string, fetch: (runId: string) => Promis
       if (tags.length === 0) return;
       const s = await openStoreWhenFree(db, {});
       try {
-        while (tags.length > 0) {
-          const batch = tags.splice(0, SWEEP_WRITE_BATCH);
-          const runs = [];
-          for (const t of batch) runs.push({ results: (await fetch(t.runId)).results, tag: t });
-          await writeSweepRuns(s, runs);
+        const batch = new WriteBatch();
+        for (const t of tags.splice(0)) {
+          const r = await fetch(t.runId);
+          if (batch.add({ results: r.results, tag: t }, r.seconds)) await writeSweepRuns(s, batch.take());
         }
+        if (batch.size > 0) await writeSweepRuns(s, batch.take());
       } finally {
         s.close();
       }

@@ -23,6 +23,8 @@ export interface JobResult {
   readonly job: ReplayJob;
   readonly fingerprint: string;
   readonly results: RunResults;
+  /** Wall seconds the replay took where it ran (batches the writes; never part of the results). */
+  readonly seconds: number;
 }
 
 export type JobOutcome = { readonly ok: true; readonly result: JobResult } | { readonly ok: false; readonly job: ReplayJob; readonly error: string };

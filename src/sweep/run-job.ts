@@ -12,6 +12,7 @@ import type { JobResult, ReplayJob } from './replay-job.js';
  */
 export const runJob = async (store: DuckDbStore, job: ReplayJob, replay: ReplayFn, scratchTag: string, barCache?: BarCache): Promise<JobResult> => {
   const config = reviveConfig(job.config, `sweep job ${job.runId}`);
+  const t0 = stopwatchMs();
   const out = await replay({ store, config, range: job.range, runId: `${job.runId}-${scratchTag}`, writeResults: false, wallSeconds: () => stopwatchMs() / 1000, ...(barCache === undefined ? {} : { barCache }) });
-  return { job, fingerprint: out.fingerprint, results: { ...out.results, run: { ...out.results.run, runId: job.runId } } };
+  return { job, fingerprint: out.fingerprint, results: { ...out.results, run: { ...out.results.run, runId: job.runId } }, seconds: (stopwatchMs() - t0) / 1000 };
 };
