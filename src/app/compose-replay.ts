@@ -46,18 +46,22 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   const cfg = req.config;
   // The bar stream gets a connection of its own: any other statement on a connection ends its streaming result.
   const connection = await req.store.connect();
-  const reader = await (req.barCache?.open(connection, req.range) ?? openBarReader(connection, req.range));
-  if (reader.totalBars === 0) throw new StoreError('STORE_BAD_ARGUMENT', `${req.store.path}: no bars in the selected range`, { range: req.range });
-  await req.store.connection.run(`SET memory_limit = '${cfg.replay.duckdbMemoryLimitMb}MB'`);
-  const keepJournal = req.keepJournal ?? req.writeResults;
-  if (req.writeResults && !keepJournal) throw new InvariantError('writing a replay\'s results needs its journal', { runId: req.runId });
-  const scratch = keepJournal ? mkdtempSync(join(tmpdir(), 'trade-engine-journal-')) : undefined;
-  const tables = scratch === undefined ? undefined : new JournalTables(req.store.connection, reader.symbols.names, scratch);
   try {
-    return await replayThrough(req, reader, tables);
+    const reader = await (req.barCache?.open(connection, req.range) ?? openBarReader(connection, req.range));
+    if (reader.totalBars === 0) throw new StoreError('STORE_BAD_ARGUMENT', `${req.store.path}: no bars in the selected range`, { range: req.range });
+    await req.store.connection.run(`SET memory_limit = '${cfg.replay.duckdbMemoryLimitMb}MB'`);
+    const keepJournal = req.keepJournal ?? req.writeResults;
+    if (req.writeResults && !keepJournal) throw new InvariantError('writing a replay\'s results needs its journal', { runId: req.runId });
+    const scratch = keepJournal ? mkdtempSync(join(tmpdir(), 'trade-engine-journal-')) : undefined;
+    const tables = scratch === undefined ? undefined : new JournalTables(req.store.connection, reader.symbols.names, scratch);
+    try {
+      return await replayThrough(req, reader, tables);
+    } finally {
+      await tables?.drop();
+      if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+    }
   } finally {
-    await tables?.drop();
-    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+    req.store.disconnect(connection);
   }
 };
 

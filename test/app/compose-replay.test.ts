@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DuckDbStore } from '../../src/store/index.js';
+import { BarCache, DuckDbStore } from '../../src/store/index.js';
 import { istDay, istMinuteOfDay } from '../../src/core/index.js';
-import { configWith, generatedDb, replay, storedSignals } from '../support/replay-fixture.js';
+import { configWith, defaultConfig, generatedDb, replay, storedSignals } from '../support/replay-fixture.js';
 import { useTempDir } from '../support/temp-dir.js';
-import { REPLAY_LATENCY_SAMPLE } from '../../src/app/compose-replay.js';
+import { REPLAY_LATENCY_SAMPLE, runReplay } from '../../src/app/compose-replay.js';
 
 describe('runReplay', () => {
   const tmp = useTempDir();
@@ -21,6 +21,22 @@ describe('runReplay', () => {
     // Wall-clock measurements (execution time, latency percentiles) are the only fields allowed to differ.
     const strip = (r: typeof a.results) => ({ ...r, run: { ...r.run, runId: '', executionTimeSeconds: 0 }, latency: (r.latency ?? []).map((l) => ({ metric: l.metric, count: l.count })) });
     expect(strip(b.results)).toEqual(strip(a.results));
+  });
+
+  it('closes the bar connection it opens, so a store kept for many replays (a sweep thread\'s) keeps only its own', async () => {
+    const store = await DuckDbStore.open(await generatedDb(tmp()), { readOnly: true });
+    try {
+      const cache = new BarCache(1_000_000);
+      const run = (n: number, range = {}) => runReplay({ store, config: defaultConfig(), range, runId: `conn-${n}`, writeResults: false, wallSeconds: () => 0, barCache: cache });
+      const first = await run(1);
+      expect(store.openConnections).toBe(1);
+      expect((await run(2)).fingerprint, 'from the cache').toBe(first.fingerprint);
+      expect(store.openConnections).toBe(1);
+      await expect(run(3, { from: '1990-01-01', to: '1990-01-02' })).rejects.toMatchObject({ code: 'STORE_BAD_ARGUMENT' });
+      expect(store.openConnections, 'after a replay that failed').toBe(1);
+    } finally {
+      store.close();
+    }
   });
 
   it('never fills an entry before the bar after its signal', async () => {

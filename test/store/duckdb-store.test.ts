@@ -90,4 +90,20 @@ describe('DuckDbStore', () => {
     expect(n).toBe(0);
     s.close();
   });
+
+  it('closes a connection it handed out on disconnect, and leaves its own connection open', async () => {
+    const store = await DuckDbStore.open(join(tmp(), 'c.duckdb'));
+    try {
+      const extra = await store.connect();
+      expect(store.openConnections).toBe(2);
+      store.disconnect(extra);
+      expect(store.openConnections).toBe(1);
+      await expect(extra.run('SELECT 1')).rejects.toThrow();
+      store.disconnect(store.connection);
+      expect((await store.connection.runAndReadAll('SELECT 42')).getRows()).toEqual([[42]]);
+    } finally {
+      store.close();
+    }
+    expect(store.openConnections).toBe(0);
+  });
 });
