@@ -56,6 +56,19 @@ describe('writeSweepRuns', () => {
     }
   });
 
+  it('rolls back the whole batch when DuckDB refuses a flush (a run id backtest_runs already holds) and names the table', async () => {
+    const s = await open();
+    try {
+      await s.connection.run(`INSERT INTO backtest_runs (run_id, algorithm_name) VALUES ('sw-t-c2', 'a plain replay')`);
+      await expect(writeSweepRuns(s, [runWrite(1), runWrite(2)])).rejects.toMatchObject({ code: 'STORE_QUERY_FAILED', message: expect.stringMatching(/^cannot write backtest_runs \(2 rows\): .*(constraint|duplicate)/i) });
+      expect(await rows(s, 'SELECT run_id, algorithm_name FROM backtest_runs')).toEqual([['sw-t-c2', 'a plain replay']]);
+      expect(await rows(s, 'SELECT count(*) FROM sweep_runs')).toEqual([['0']]);
+      expect(await writeSweepRuns(s, [runWrite(1)]), 'the store still writes after the rollback').toBe(1);
+    } finally {
+      s.close();
+    }
+  });
+
   it('skips runs the sweep already recorded, in the store or earlier in the same batch', async () => {
     const s = await open();
     try {
