@@ -23,7 +23,7 @@ export interface StoredSweepRun extends SweepRunTag {
 }
 
 const clamp = (v: number, limit: number): number => (Number.isFinite(v) ? Math.max(-limit, Math.min(limit, v)) : 0);
-/** Paise to rupees: the column's DECIMAL cast rounds, as `(paise / 100)::DECIMAL` did. */
+/** Paise to rupees; the column's DECIMAL cast does the rounding, as `(paise / 100)::DECIMAL(p, 2)` does. */
 const rupees = (v: Cell | undefined): Cell => (v === null || v === undefined ? null : Number(v) / 100);
 
 const TRADE_FIELDS = ['tradeNo', 'scannerId', 'symbol', 'side', 'qty', 'entryMs', 'entryPrice', 'exitMs', 'exitPrice', 'exitReason', 'grossPnl', 'chargesTotal', 'netPnl', 'brokerage', 'stt', 'exchangeTxn', 'sebiFee', 'stampDuty', 'gst', 'signalId'] as const;
@@ -86,7 +86,7 @@ export const writeSweepRuns = async (store: DuckDbStore, runs: readonly SweepRun
   }
   if (fresh.length === 0) return 0;
   await store.transaction(async () => {
-    // the transaction's start, as current_timestamp gave each row before
+    // one time for the whole batch: the transaction's start (current_timestamp)
     const now = Number((await c.runAndReadAll('SELECT epoch_ms(current_timestamp)')).getRows()[0]?.[0]);
     await appendRows(c, 'backtest_runs', COLUMNS.backtest_runs, fresh.map(({ results: { run: x } }) => [x.runId, x.algorithmName, x.scannersUsed, x.startMs, x.endMs, x.symbolsTested,
       x.totalSignals, x.profitableSignals, clamp(x.totalReturn, 9999), clamp(x.maxDrawdown, 99), clamp(x.sharpeRatio, 99), x.executionTimeSeconds, x.configSnapshot]));
