@@ -69,7 +69,7 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
 const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: JournalTables | undefined): Promise<ReplayOutcome> => {
   const cfg = req.config;
   const clock = new ReplayClock(0);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ processMetrics: false });
   const telemetry = new RunTelemetry(metrics, REPLAY_LATENCY_SAMPLE);
   const journal = new ReplayJournal(tables);
   const settler = new Settler();

@@ -3,11 +3,22 @@ import { LATENCY_BUCKETS_SECONDS } from './buckets.js';
 
 const buckets = [...LATENCY_BUCKETS_SECONDS];
 
+export interface MetricsOptions {
+  /** Default: a registry of its own. */
+  readonly registry?: Registry;
+  /**
+   * prom-client's process metrics (event-loop lag, GC, heap, CPU, handles), for a process that is scraped (default
+   * true). They start a GC observer and an event-loop delay monitor that run until the process exits, so a replay
+   * (thousands of them in one sweep thread) leaves them out: it only summarises its own latencies.
+   */
+  readonly processMetrics?: boolean;
+}
+
 /**
  * The one metric catalog (the design's TradingMetrics), on a registry of its own (never prom-client's global one).
  * Names follow trade_engine_<area>_<name>_<unit>; every latency is a histogram in seconds.
  */
-export const createMetrics = (registry = new Registry()) => {
+export const createMetrics = ({ registry = new Registry(), processMetrics = true }: MetricsOptions = {}) => {
   const h = (name: string, help: string, labelNames: string[] = []) => new Histogram({ name, help, labelNames, buckets, registers: [registry] });
   const c = (name: string, help: string, labelNames: string[] = []) => new Counter({ name, help, labelNames, registers: [registry] });
   const g = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
@@ -36,6 +47,7 @@ export const createMetrics = (registry = new Registry()) => {
     redisUp: g('trade_engine_state_redis_up', '1 when the Redis state cache is reachable'),
     uptime: g('trade_engine_process_uptime_seconds', 'Seconds since the daemon started'),
   };
+  if (!processMetrics) return m;
   collectDefaultMetrics({ register: registry, prefix: 'trade_engine_' });
   // prom-client names three gauges *_total, which Prometheus' linter refuses; trade_engine_nodejs_active_resources
   // (by type) and the _handles/_requests gauges without the suffix carry the same information.

@@ -19,6 +19,16 @@ describe('metric catalog', () => {
     expect(await register.getMetricsAsJSON()).toEqual([]);
   });
 
+  it('leaves out the process metrics (and their GC observer and event-loop monitor) when asked, as a replay does', async () => {
+    const names = async (m: ReturnType<typeof createMetrics>) => (await m.registry.getMetricsAsJSON()).map((x) => x.name);
+    const all = await names(createMetrics());
+    const lean = await names(createMetrics({ processMetrics: false }));
+    const processOnly = all.filter((n) => !lean.includes(n));
+    expect(processOnly).toEqual(expect.arrayContaining(['trade_engine_nodejs_eventloop_lag_p99_seconds', 'trade_engine_nodejs_gc_duration_seconds', 'trade_engine_process_cpu_seconds_total']));
+    expect(lean).toEqual(expect.arrayContaining(['trade_engine_graph_bar_processing_seconds', 'trade_engine_execution_signal_to_order_seconds', 'trade_engine_risk_denials_total']));
+    expect(lean.filter((n) => n.startsWith('trade_engine_nodejs_'))).toEqual([]);
+  });
+
   it('every metric the alert rules and the Grafana dashboard use exists in the catalog', async () => {
     const names = new Set((await createMetrics().registry.getMetricsAsJSON()).map((x) => x.name));
     const used = new Set<string>();
