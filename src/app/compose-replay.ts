@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvariantError, type Journal, ReplayClock } from '../core/index.js';
+import { InvariantError, ReplayClock } from '../core/index.js';
 import { type LatencySummary, createMetrics, summarizeHistogram } from '../telemetry/index.js';
+import { ReplayRunHooks, TelemetryJournal } from './replay-hooks.js';
 import { RunTelemetry } from './run-telemetry.js';
 import { timedBroker } from './timed-broker.js';
 import { DuckDbBarSource, ReplayJournal, buildResults } from '../replay/index.js';
@@ -74,17 +75,12 @@ const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: Jour
   const journal = new ReplayJournal(tables);
   const settler = new Settler();
   let rejected = 0;
-  let lastEnd = 0;
-  const source = new DuckDbBarSource(reader, {
-    advanceTo: (t) => { clock.advanceTo(t); lastEnd = t; },
-    settle: () => settler.idle(),
-    onProgress: (n) => req.onProgress?.(n, reader.totalBars),
-    emit: (deliver, bar) => telemetry.barIn(undefined, deliver, bar),
-  });
+  const onProgress = req.onProgress;
+  const hooks = new ReplayRunHooks(clock, settler, telemetry, onProgress === undefined ? undefined : (n) => onProgress(n, reader.totalBars));
+  const source = new DuckDbBarSource(reader, hooks);
   const bars$ = source.bars$;
-  const observed: Journal = { append: (r) => (telemetry.onRecord(r), journal.append(r)), flush: () => journal.flush() };
   const graph = assembleEngine({
-    config: cfg, bars$, clock, journal: observed, settler, orderIdPrefix: cfg.replay.orderIdPrefix, onBarRejected: () => void rejected++,
+    config: cfg, bars$, clock, journal: new TelemetryJournal(telemetry, journal), settler, orderIdPrefix: cfg.replay.orderIdPrefix, onBarRejected: () => void rejected++,
     decorateBroker: (b) => timedBroker(b, metrics, telemetry.signalAt),
   });
   const { router, sim, ledger } = graph;
@@ -96,10 +92,10 @@ const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: Jour
   try {
     await source.start();
     if (graphError !== undefined) throw graphError.e;
-    clock.flush(lastEnd);
+    clock.flush(hooks.lastEndMs);
     await settler.idle();
     await settler.track(router.squareOffAll());
-    sim.fillMarketOrdersAtLastClose(lastEnd);
+    sim.fillMarketOrdersAtLastClose(hooks.lastEndMs);
     await settler.idle();
   } finally {
     sub.unsubscribe();
@@ -115,7 +111,7 @@ const replayThrough = async (req: ReplayRequest, reader: BarReader, tables: Jour
   const built = buildResults({
     runId: req.runId, signalsByScanner: journal.signalsByScanner, trades: ledger.trades, scannerIds,
     tradingDates: reader.tradingDates, initialCapitalPaise: cfg.risk.capitalPaise, riskFreeRatePct: cfg.replay.riskFreeRatePct,
-    startMs: Date.parse(`${reader.tradingDates[0]}T00:00:00+05:30`), endMs: lastEnd, symbolsTested: reader.symbols.size,
+    startMs: Date.parse(`${reader.tradingDates[0]}T00:00:00+05:30`), endMs: hooks.lastEndMs, symbolsTested: reader.symbols.size,
     executionTimeSeconds: elapsed, configSnapshot: JSON.stringify(cfg),
   });
   const results: RunResults = { ...built, latency };

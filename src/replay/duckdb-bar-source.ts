@@ -2,14 +2,15 @@ import { Observable, type Subscriber } from 'rxjs';
 import { type Bar, type BarSource, type EpochMs, type Paise, MINUTE_MS } from '../core/index.js';
 import type { BarColumns, BarReader } from '../store/index.js';
 
+/** The run's hooks, called as methods of this object (a class instance in a replay). */
 export interface ReplayHooks {
   /** Before a bar with a later close time than the last: advance the clock (fires due alerts). */
-  readonly advanceTo: (tMs: number) => void;
+  advanceTo(tMs: number): void;
   /** After each bar: a promise when the graph still has work in flight, else undefined. */
-  readonly settle: () => Promise<void> | undefined;
+  settle(): Promise<void> | undefined;
   readonly onProgress?: (barsDone: number) => void;
   /** Hands each bar to the graph (`deliver(bar)`); a run wraps it to time bars. Default: deliver directly. */
-  readonly emit?: (deliver: (bar: Bar) => void, bar: Bar) => void;
+  emit?(deliver: (bar: Bar) => void, bar: Bar): void;
 }
 
 /**
@@ -35,11 +36,8 @@ export class DuckDbBarSource implements BarSource {
     if (subs.length === 1) (subs[0] as Subscriber<Bar>).next(b);
     else for (const sub of [...subs]) sub.next(b);
   };
-  readonly #emit: (deliver: (bar: Bar) => void, bar: Bar) => void;
 
-  constructor(private readonly reader: BarReader, private readonly hooks: ReplayHooks, private readonly intervalMs = MINUTE_MS) {
-    this.#emit = hooks.emit ?? ((deliver, bar) => deliver(bar));
-  }
+  constructor(private readonly reader: BarReader, private readonly hooks: ReplayHooks, private readonly intervalMs = MINUTE_MS) {}
 
   async start(): Promise<void> {
     for await (const c of this.reader.chunks()) {
@@ -62,7 +60,6 @@ export class DuckDbBarSource implements BarSource {
   #emitFrom(c: BarColumns, from: number): number {
     const names = this.reader.symbols.names;
     const hooks = this.hooks;
-    const emit = this.#emit;
     for (let i = from; i < c.length; i++) {
       const startMs = c.startMs[i] as number;
       const endMs = startMs + this.intervalMs;
@@ -71,11 +68,13 @@ export class DuckDbBarSource implements BarSource {
         this.#lastEnd = endMs;
       }
       const symbolId = c.symbolId[i] as number;
-      emit(this.#deliver, {
+      const bar: Bar = {
         symbol: names[symbolId] ?? '', symbolId, startMs: startMs as EpochMs, endMs: endMs as EpochMs,
         open: c.open[i] as Paise, high: c.high[i] as Paise, low: c.low[i] as Paise, close: c.close[i] as Paise,
         volume: c.volume[i] as number, receivedMs: endMs as EpochMs,
-      });
+      };
+      if (hooks.emit === undefined) this.#deliver(bar);
+      else hooks.emit(this.#deliver, bar);
       const pending = hooks.settle();
       if (pending !== undefined) {
         this.#pending = pending;

@@ -55,6 +55,11 @@ export interface RiskContext {
   readonly activity: OrderActivityView;
 }
 
+/**
+ * One check. A parameterised check is a class (its factory returns an instance), not an object of closures made
+ * per gate: a closure's optimised code is dropped by a full GC once its gate is gone, and a sweep makes a gate per
+ * replay, so every few replays V8 compiled each check again; a class's methods keep their code for the process.
+ */
 export interface RiskCheck {
   readonly id: RiskDenyCode;
   check(intent: OrderIntent, ctx: RiskContext): RiskDecision;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PerSymbol, orZero } from './indicators/per-symbol.js';
 import { makeSignal } from './make-signal.js';
-import type { ScannerDefinition } from './scanner.js';
+import type { Signal, WindowUpdate } from '../core/index.js';
+import type { ScannerDefinition, ScannerInstance } from './scanner.js';
 
 const params = z.strictObject({
   rangeBars: z.number().int().min(1).max(120).default(15),
@@ -19,43 +20,50 @@ export const openingRangeBreakout: ScannerDefinition<OpeningRangeBreakoutParams>
   id: 'opening-range-breakout',
   description: 'close breaks the opening range; stop at the other side of the range',
   params,
-  create(p) {
-    // NaN: no range yet (the scanner was enabled after the symbol's first bar of the day)
-    const hi = new PerSymbol(Number.NaN);
-    const lo = new PerSymbol(Number.NaN);
-    const fired = new PerSymbol(0); // bit 1 = long fired today, bit 2 = short fired today
-    return {
-      id: 'opening-range-breakout',
-      warmupBars: p.rangeBars,
-      next(u) {
-        const id = u.bar.symbolId;
-        if (u.barOfDay === 0) {
-          hi.set(id, u.bar.high);
-          lo.set(id, u.bar.low);
-          fired.set(id, 0);
-        } else if (u.barOfDay < p.rangeBars) {
-          const h0 = hi.get(id);
-          const l0 = lo.get(id);
-          hi.set(id, Number.isNaN(h0) ? u.bar.high : Math.max(h0, u.bar.high));
-          lo.set(id, Number.isNaN(l0) ? u.bar.low : Math.min(l0, u.bar.low));
-        }
-        if (u.barOfDay < p.rangeBars) return undefined;
-        const h = orZero(hi.get(id));
-        const l = orZero(lo.get(id));
-        const width = h - l;
-        const f = fired.get(id);
-        if (width <= 0 || (width / l) * 100 > p.maxRangePct) return undefined;
-        // confidence: 0.5 plus half the breakout distance measured in range widths, capped at 1
-        if (u.bar.close > h && (f & 1) === 0) {
-          fired.set(id, f | 1);
-          return makeSignal('opening-range-breakout', u, 'BUY', l, p.rewardRisk, 0.5 + (0.5 * (u.bar.close - h)) / width);
-        }
-        if (u.bar.close < l && (f & 2) === 0) {
-          fired.set(id, f | 2);
-          return makeSignal('opening-range-breakout', u, 'SELL', h, p.rewardRisk, 0.5 + (0.5 * (l - u.bar.close)) / width);
-        }
-        return undefined;
-      },
-    };
-  },
+  create: (p) => new OpeningRangeBreakoutScanner(p),
 };
+
+class OpeningRangeBreakoutScanner implements ScannerInstance {
+  readonly id = 'opening-range-breakout';
+  readonly warmupBars: number;
+  private readonly p: OpeningRangeBreakoutParams;
+  // NaN: no range yet (the scanner was enabled after the symbol's first bar of the day)
+  private readonly hi = new PerSymbol(Number.NaN);
+  private readonly lo = new PerSymbol(Number.NaN);
+  private readonly fired = new PerSymbol(0); // bit 1 = long fired today, bit 2 = short fired today
+
+  constructor(p: OpeningRangeBreakoutParams) {
+    this.p = p;
+    this.warmupBars = p.rangeBars;
+  }
+
+  next(u: WindowUpdate): Signal | undefined {
+    const id = u.bar.symbolId;
+    if (u.barOfDay === 0) {
+      this.hi.set(id, u.bar.high);
+      this.lo.set(id, u.bar.low);
+      this.fired.set(id, 0);
+    } else if (u.barOfDay < this.p.rangeBars) {
+      const h0 = this.hi.get(id);
+      const l0 = this.lo.get(id);
+      this.hi.set(id, Number.isNaN(h0) ? u.bar.high : Math.max(h0, u.bar.high));
+      this.lo.set(id, Number.isNaN(l0) ? u.bar.low : Math.min(l0, u.bar.low));
+    }
+    if (u.barOfDay < this.p.rangeBars) return undefined;
+    const h = orZero(this.hi.get(id));
+    const l = orZero(this.lo.get(id));
+    const width = h - l;
+    const f = this.fired.get(id);
+    if (width <= 0 || (width / l) * 100 > this.p.maxRangePct) return undefined;
+    // confidence: 0.5 plus half the breakout distance measured in range widths, capped at 1
+    if (u.bar.close > h && (f & 1) === 0) {
+      this.fired.set(id, f | 1);
+      return makeSignal('opening-range-breakout', u, 'BUY', l, this.p.rewardRisk, 0.5 + (0.5 * (u.bar.close - h)) / width);
+    }
+    if (u.bar.close < l && (f & 2) === 0) {
+      this.fired.set(id, f | 2);
+      return makeSignal('opening-range-breakout', u, 'SELL', h, this.p.rewardRisk, 0.5 + (0.5 * (l - u.bar.close)) / width);
+    }
+    return undefined;
+  }
+}

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Atr } from './indicators/atr.js';
 import { PerSymbol, orZero } from './indicators/per-symbol.js';
 import { makeSignal } from './make-signal.js';
-import type { ScannerDefinition } from './scanner.js';
+import type { Signal, WindowUpdate } from '../core/index.js';
+import type { ScannerDefinition, ScannerInstance } from './scanner.js';
 
 const params = z.strictObject({
   period: z.number().int().min(2).max(200).default(10),
@@ -19,39 +20,47 @@ export const supertrend: ScannerDefinition<SupertrendParams> = {
   id: 'supertrend',
   description: 'Supertrend direction flip; stop at the band',
   params,
-  create(p) {
-    const atr = new Atr(p.period);
-    // NaN: not seen yet
-    const upper = new PerSymbol(Number.NaN);
-    const lower = new PerSymbol(Number.NaN);
-    const dir = new PerSymbol(Number.NaN);
-    const prevClose = new PerSymbol(Number.NaN);
-    return {
-      id: 'supertrend',
-      warmupBars: p.period + 2,
-      next(u) {
-        const id = u.bar.symbolId;
-        const b = u.bar;
-        const a = atr.update(b);
-        const pc = orZero(prevClose.get(id));
-        prevClose.set(id, b.close);
-        if (Number.isNaN(a)) return undefined;
-        const mid = (b.high + b.low) / 2;
-        const pu = upper.get(id);
-        const pl = lower.get(id);
-        const up = Number.isNaN(pu) || mid + p.multiplier * a < pu || pc > pu ? mid + p.multiplier * a : pu;
-        const lo = Number.isNaN(pl) || mid - p.multiplier * a > pl || pc < pl ? mid - p.multiplier * a : pl;
-        upper.set(id, up);
-        lower.set(id, lo);
-        const prevDir = dir.get(id);
-        const d = Number.isNaN(prevDir) ? (b.close >= mid ? 1 : -1) : prevDir > 0 ? (b.close < lo ? -1 : 1) : b.close > up ? 1 : -1;
-        dir.set(id, d);
-        if (Number.isNaN(prevDir) || d === prevDir) return undefined;
-        // confidence: the close's distance beyond the broken band in ATRs, from 0.4
-        return d > 0
-          ? makeSignal('supertrend', u, 'BUY', lo, p.rewardRisk, 0.4 + (b.close - (Number.isNaN(pu) ? up : pu)) / a)
-          : makeSignal('supertrend', u, 'SELL', up, p.rewardRisk, 0.4 + ((Number.isNaN(pl) ? lo : pl) - b.close) / a);
-      },
-    };
-  },
+  create: (p) => new SupertrendScanner(p),
 };
+
+class SupertrendScanner implements ScannerInstance {
+  readonly id = 'supertrend';
+  readonly warmupBars: number;
+  private readonly p: SupertrendParams;
+  private readonly atr: Atr;
+  // NaN: not seen yet
+  private readonly upper = new PerSymbol(Number.NaN);
+  private readonly lower = new PerSymbol(Number.NaN);
+  private readonly dir = new PerSymbol(Number.NaN);
+  private readonly prevClose = new PerSymbol(Number.NaN);
+
+  constructor(p: SupertrendParams) {
+    this.p = p;
+    this.atr = new Atr(p.period);
+    this.warmupBars = p.period + 2;
+  }
+
+  next(u: WindowUpdate): Signal | undefined {
+    const id = u.bar.symbolId;
+    const b = u.bar;
+    const a = this.atr.update(b);
+    const pc = orZero(this.prevClose.get(id));
+    this.prevClose.set(id, b.close);
+    if (Number.isNaN(a)) return undefined;
+    const mid = (b.high + b.low) / 2;
+    const pu = this.upper.get(id);
+    const pl = this.lower.get(id);
+    const up = Number.isNaN(pu) || mid + this.p.multiplier * a < pu || pc > pu ? mid + this.p.multiplier * a : pu;
+    const lo = Number.isNaN(pl) || mid - this.p.multiplier * a > pl || pc < pl ? mid - this.p.multiplier * a : pl;
+    this.upper.set(id, up);
+    this.lower.set(id, lo);
+    const prevDir = this.dir.get(id);
+    const d = Number.isNaN(prevDir) ? (b.close >= mid ? 1 : -1) : prevDir > 0 ? (b.close < lo ? -1 : 1) : b.close > up ? 1 : -1;
+    this.dir.set(id, d);
+    if (Number.isNaN(prevDir) || d === prevDir) return undefined;
+    // confidence: the close's distance beyond the broken band in ATRs, from 0.4
+    return d > 0
+      ? makeSignal('supertrend', u, 'BUY', lo, this.p.rewardRisk, 0.4 + (b.close - (Number.isNaN(pu) ? up : pu)) / a)
+      : makeSignal('supertrend', u, 'SELL', up, this.p.rewardRisk, 0.4 + ((Number.isNaN(pl) ? lo : pl) - b.close) / a);
+  }
+}
