@@ -45,10 +45,13 @@ export interface ReplayOutcome {
 /** Composition root of a replay backtest: the one graph with the DuckDB source, ReplayClock and SimBroker. */
 export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
   const cfg = req.config;
-  // The bar stream gets a connection of its own: any other statement on a connection ends its streaming result.
-  const connection = await req.store.connect();
+  // The bar stream gets a connection of its own (any other statement on a connection ends its streaming result),
+  // opened only when bars are read from the file: a sweep thread's replays mostly take theirs from its cache.
+  type Connection = Awaited<ReturnType<typeof req.store.connect>>;
+  let connection: Connection | undefined;
+  const connect = async (): Promise<Connection> => (connection ??= await req.store.connect());
   try {
-    const reader = await (req.barCache?.open(connection, req.range) ?? openBarReader(connection, req.range));
+    const reader = await (req.barCache?.open(connect, req.range) ?? openBarReader(await connect(), req.range));
     if (reader.totalBars === 0) throw new StoreError('STORE_BAD_ARGUMENT', `${req.store.path}: no bars in the selected range`, { range: req.range });
     await req.store.connection.run(`SET memory_limit = '${cfg.replay.duckdbMemoryLimitMb}MB'`);
     const keepJournal = req.keepJournal ?? req.writeResults;
@@ -62,7 +65,7 @@ export const runReplay = async (req: ReplayRequest): Promise<ReplayOutcome> => {
       if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
     }
   } finally {
-    req.store.disconnect(connection);
+    if (connection !== undefined) req.store.disconnect(connection);
   }
 };
 

@@ -28,11 +28,12 @@ export class BarCache {
     return this.#held;
   }
 
-  async open(c: DuckDBConnection, range: BarRange): Promise<BarReader> {
+  /** The range's bars: from the cache, or read through a connection from `connect` (called only on a miss). */
+  async open(connect: () => Promise<DuckDBConnection>, range: BarRange): Promise<BarReader> {
     const key = JSON.stringify([range.from ?? null, range.to ?? null, range.symbols ?? null]);
     const hit = this.#entries.get(key);
     if (hit !== undefined) return { ...hit.base, chunks: async function* () { yield* hit.chunks; } };
-    const reader = await openBarReader(c, range);
+    const reader = await openBarReader(await connect(), range);
     if (reader.totalBars > this.maxBars) return reader;
     const remember = (chunks: BarColumns[]): void => {
       while (this.#held + reader.totalBars > this.maxBars) this.#evictOldest();

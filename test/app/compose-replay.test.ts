@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BarCache, DuckDbStore } from '../../src/store/index.js';
 import { istDay, istMinuteOfDay } from '../../src/core/index.js';
 import { configWith, defaultConfig, generatedDb, replay, storedSignals } from '../support/replay-fixture.js';
@@ -23,14 +23,17 @@ describe('runReplay', () => {
     expect(strip(b.results)).toEqual(strip(a.results));
   });
 
-  it('closes the bar connection it opens, so a store kept for many replays (a sweep thread\'s) keeps only its own', async () => {
+  it('opens a bar connection only to read the file, and closes it, so a store kept for many replays (a sweep thread\'s) keeps only its own', async () => {
     const store = await DuckDbStore.open(await generatedDb(tmp()), { readOnly: true });
     try {
       const cache = new BarCache(1_000_000);
       const run = (n: number, range = {}) => runReplay({ store, config: defaultConfig(), range, runId: `conn-${n}`, writeResults: false, wallSeconds: () => 0, barCache: cache });
+      const connects = vi.spyOn(store, 'connect');
       const first = await run(1);
       expect(store.openConnections).toBe(1);
+      expect(connects, 'bars read from the file, through a connection of their own').toHaveBeenCalledTimes(1);
       expect((await run(2)).fingerprint, 'from the cache').toBe(first.fingerprint);
+      expect(connects, 'bars from the cache: no connection').toHaveBeenCalledTimes(1);
       expect(store.openConnections).toBe(1);
       await expect(run(3, { from: '1990-01-01', to: '1990-01-02' })).rejects.toMatchObject({ code: 'STORE_BAD_ARGUMENT' });
       expect(store.openConnections, 'after a replay that failed').toBe(1);

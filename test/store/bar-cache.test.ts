@@ -16,6 +16,9 @@ const drain = async (r: BarReader): Promise<string[]> => {
   return out;
 };
 
+/** The store's own connection, as a reader's `connect` hands it out. */
+const connectTo = (s: DuckDbStore) => async () => s.connection;
+
 describe('BarCache', () => {
   const tmp = useTempDir();
 
@@ -23,10 +26,10 @@ describe('BarCache', () => {
     const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
     await insert(s, '2025-01-06', 5000);
     const cache = new BarCache(10_000);
-    const first = await drain(await cache.open(s.connection, {}));
+    const first = await drain(await cache.open(connectTo(s), {}));
     expect(cache.barsHeld).toBe(5000);
     await s.connection.run('DELETE FROM market_data');
-    const again = await cache.open(s.connection, {});
+    const again = await cache.open(connectTo(s), {});
     expect(again.totalBars).toBe(5000);
     expect(await drain(again)).toEqual(first);
     s.close();
@@ -37,14 +40,14 @@ describe('BarCache', () => {
     await insert(s, '2025-01-06', 3000);
     await insert(s, '2025-01-07', 3000);
     const cache = new BarCache(4000);
-    expect(await drain(await cache.open(s.connection, {}))).toHaveLength(6000);
+    expect(await drain(await cache.open(connectTo(s), {}))).toHaveLength(6000);
     expect(cache.barsHeld).toBe(0);
-    await drain(await cache.open(s.connection, { to: '2025-01-06' }));
-    await drain(await cache.open(s.connection, { from: '2025-01-07' }));
+    await drain(await cache.open(connectTo(s), { to: '2025-01-06' }));
+    await drain(await cache.open(connectTo(s), { from: '2025-01-07' }));
     expect(cache.barsHeld).toBe(3000);
     await s.connection.run(`DELETE FROM market_data WHERE trading_date = '2025-01-06'`);
-    expect(await drain(await cache.open(s.connection, { to: '2025-01-06' })), 'the dropped range is read from the store again').toEqual([]);
-    expect(await drain(await cache.open(s.connection, { from: '2025-01-07' }))).toHaveLength(3000);
+    expect(await drain(await cache.open(connectTo(s), { to: '2025-01-06' })), 'the dropped range is read from the store again').toEqual([]);
+    expect(await drain(await cache.open(connectTo(s), { from: '2025-01-07' }))).toHaveLength(3000);
     s.close();
   });
 
@@ -52,7 +55,7 @@ describe('BarCache', () => {
     const s = await DuckDbStore.open(join(tmp(), 'a.duckdb'));
     await insert(s, '2025-01-06', 5000);
     const cache = new BarCache(10_000);
-    for await (const c of (await cache.open(s.connection, {})).chunks()) if (c.length > 0) break;
+    for await (const c of (await cache.open(connectTo(s), {})).chunks()) if (c.length > 0) break;
     expect(cache.barsHeld).toBe(0);
     s.close();
   });
