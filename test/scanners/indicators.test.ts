@@ -19,6 +19,17 @@ describe('indicators', () => {
     expect(Number.isNaN(e.update(4, 1)), 'another symbol starts its own warm-up').toBe(true);
   });
 
+  it('an average keeps every symbol\'s state when a symbol id past its first 64 grows it', () => {
+    const e = new Ema(3);
+    const fresh = new Ema(3);
+    for (const x of series.slice(0, 10)) e.update(5, x);
+    const far = series.map((x) => e.update(1000, x));
+    expect(far).toEqual(series.map((x) => fresh.update(0, x)));
+    const ref = new Ema(3);
+    const near = series.slice(0, 11).map((x) => ref.update(5, x));
+    expect(e.update(5, series[10] ?? 0), 'symbol 5 continues where it was').toBe(near[10]);
+  });
+
   it("Wilder's average and RSI match the textbook recursion", () => {
     const w = new WilderAverage(3);
     expect([w.update(0, 3), w.update(0, 6), w.update(0, 9), w.update(0, 12)].slice(2)).toEqual([6, (6 * 2 + 12) / 3]);

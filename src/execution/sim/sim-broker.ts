@@ -46,13 +46,8 @@ export class SimBroker implements BrokerPort, BarMatcher {
     if (this.#resting.size === 0) return;
     const list = this.#resting.get(bar.symbolId);
     if (list === undefined) return;
-    const fills: [OrderRequest, number][] = [];
-    for (const o of ordered(list)) {
-      if (o.ocoGroup !== undefined && fills.some(([f]) => f.ocoGroup === o.ocoGroup)) continue;
-      const p = fillPrice(o, bar, this.config);
-      if (p !== undefined) fills.push([o, p]);
-    }
-    if (fills.length === 0) return;
+    const fills = fillsOf(list, bar, this.config);
+    if (fills === undefined) return;
     const filled = new Set(fills.map(([o]) => o));
     const groups = new Set(fills.map(([o]) => o.ocoGroup).filter((g) => g !== undefined));
     const keep = list.filter((o) => !filled.has(o) && !(o.ocoGroup !== undefined && groups.has(o.ocoGroup)));
@@ -93,7 +88,30 @@ export class SimBroker implements BrokerPort, BarMatcher {
   }
 }
 
+/**
+ * The orders of a symbol the bar fills, with their prices, in fill order (an OCO group fills once); undefined when it
+ * fills none, which is most bars of a held symbol, and then allocates nothing (no closure, no array).
+ */
+const fillsOf = (list: readonly OrderRequest[], bar: Bar, c: FillModelConfig): [OrderRequest, number][] | undefined => {
+  let fills: [OrderRequest, number][] | undefined;
+  for (const o of ordered(list)) {
+    if (o.ocoGroup !== undefined && fills !== undefined && hasGroup(fills, o.ocoGroup)) continue;
+    const p = fillPrice(o, bar, c);
+    if (p !== undefined) (fills ??= []).push([o, p]);
+  }
+  return fills;
+};
+
+const hasGroup = (fills: readonly (readonly [OrderRequest, number])[], group: string): boolean => {
+  for (const [f] of fills) if (f.ocoGroup === group) return true;
+  return false;
+};
+
 /** Stops before targets (pessimistic when one bar touches both), otherwise placement order (a stable sort, done only when needed). */
-const ordered = (list: readonly OrderRequest[]): readonly OrderRequest[] =>
-  list.every((o, i) => i === 0 || rank(list[i - 1] as OrderRequest) <= rank(o)) ? list : [...list].sort((a, b) => rank(a) - rank(b));
+const ordered = (list: readonly OrderRequest[]): readonly OrderRequest[] => {
+  for (let i = 1; i < list.length; i++) {
+    if (rank(list[i - 1] as OrderRequest) > rank(list[i] as OrderRequest)) return [...list].sort((a, b) => rank(a) - rank(b));
+  }
+  return list;
+};
 const rank = (o: OrderRequest): number => (o.type === 'STOP_LOSS_MARKET' ? 0 : o.type === 'MARKET' ? 1 : 2);
