@@ -3,10 +3,7 @@ import type { ReplayHooks } from '../replay/index.js';
 import type { Settler } from '../streams/index.js';
 import type { RunTelemetry } from './run-telemetry.js';
 
-/*
- * A replay's per-bar hooks and its journal tap are classes, not closures made per run: a closure's optimised code
- * is dropped by a full GC once its run is over, so a sweep thread compiled them again every few replays.
- */
+/* A replay's per-bar hooks and its journal tap are classes, not closures made per run (see build-graph.ts). */
 
 /** The bar source's hooks in a replay: the clock follows bar time, bars wait for the graph to settle, bars are timed. */
 export class ReplayRunHooks implements ReplayHooks {

@@ -4,7 +4,8 @@ import { type Metrics, stopwatchMs } from '../telemetry/index.js';
 /**
  * A broker whose every place() is measured: signal → order request (from the signal's stopwatch time) and the
  * broker round trip by outcome. Everything else passes straight to the inner broker. A class rather than a Proxy
- * of closures made per run: no bound function per property read, and its compiled code outlives a replay.
+ * of closures made per run: no bound function per property read, and its compiled code outlives a replay (see
+ * src/streams/build-graph.ts).
  */
 class TimedBroker implements BrokerPort {
   constructor(private readonly inner: BrokerPort, private readonly metrics: Metrics, private readonly signalAt: Map<string, number>) {}

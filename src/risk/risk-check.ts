@@ -57,8 +57,7 @@ export interface RiskContext {
 
 /**
  * One check. A parameterised check is a class (its factory returns an instance), not an object of closures made
- * per gate: a closure's optimised code is dropped by a full GC once its gate is gone, and a sweep makes a gate per
- * replay, so every few replays V8 compiled each check again; a class's methods keep their code for the process.
+ * per gate (see src/streams/build-graph.ts; a sweep makes a gate per replay).
  */
 export interface RiskCheck {
   readonly id: RiskDenyCode;

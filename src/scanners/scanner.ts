@@ -4,8 +4,7 @@ import type { Signal, WindowUpdate } from '../core/index.js';
 
 /**
  * One running scanner with its parameters bound: a class instance (see the scanners here), not an object of
- * closures, since a closure's optimised code is dropped by a full GC once the run that made it is gone and a sweep
- * makes new scanners for every replay. It keeps O(1) incremental per-symbol state (indexed by
+ * closures made per run (see src/streams/build-graph.ts; a sweep makes new scanners for every replay). It keeps O(1) incremental per-symbol state (indexed by
  * `bar.symbolId`), all of which can be rebuilt by feeding it the symbol's window again (`warmUp`).
  * Pure: no timers, no I/O, no wall clock.
  */

@@ -18,8 +18,8 @@ export class SeededAverage {
   }
 
   /**
-   * Adds a value; returns the average, or NaN until `period` values were seen. One typed array and no calls, so the
-   * scanners that call it inline it: a double returned from a call V8 did not inline is boxed (16 bytes a call).
+   * Adds a value; returns the average, or NaN until `period` values were seen. One typed array and no calls: small,
+   * for the scanners to inline it (a double returned from a call V8 does not inline is boxed, 16 bytes a call).
    */
   update(id: number, x: number): number {
     const j = 2 * id;
