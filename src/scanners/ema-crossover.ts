@@ -25,14 +25,12 @@ export const emaCrossover: ScannerDefinition<EmaCrossoverParams> = {
 class EmaCrossoverScanner implements ScannerInstance {
   readonly id = 'ema-crossover';
   readonly warmupBars: number;
-  private readonly p: EmaCrossoverParams;
   private readonly fast: Ema;
   private readonly slow: Ema;
   private readonly atr: Atr;
   private readonly prevDiff = new PerSymbol(Number.NaN);
 
-  constructor(p: EmaCrossoverParams) {
-    this.p = p;
+  constructor(private readonly p: EmaCrossoverParams) {
     this.fast = new Ema(p.fast);
     this.slow = new Ema(p.slow);
     this.atr = new Atr(p.atrPeriod);

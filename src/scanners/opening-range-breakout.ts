@@ -26,14 +26,12 @@ export const openingRangeBreakout: ScannerDefinition<OpeningRangeBreakoutParams>
 class OpeningRangeBreakoutScanner implements ScannerInstance {
   readonly id = 'opening-range-breakout';
   readonly warmupBars: number;
-  private readonly p: OpeningRangeBreakoutParams;
   // NaN: no range yet (the scanner was enabled after the symbol's first bar of the day)
   private readonly hi = new PerSymbol(Number.NaN);
   private readonly lo = new PerSymbol(Number.NaN);
   private readonly fired = new PerSymbol(0); // bit 1 = long fired today, bit 2 = short fired today
 
-  constructor(p: OpeningRangeBreakoutParams) {
-    this.p = p;
+  constructor(private readonly p: OpeningRangeBreakoutParams) {
     this.warmupBars = p.rangeBars;
   }
 

@@ -26,14 +26,12 @@ export const rsiReversal: ScannerDefinition<RsiReversalParams> = {
 class RsiReversalScanner implements ScannerInstance {
   readonly id = 'rsi-reversal';
   readonly warmupBars: number;
-  private readonly p: RsiReversalParams;
   private readonly rsi: Rsi;
   private readonly atr: Atr;
   private readonly prevRsi = new PerSymbol(Number.NaN);
   private readonly extreme = new PerSymbol(50);
 
-  constructor(p: RsiReversalParams) {
-    this.p = p;
+  constructor(private readonly p: RsiReversalParams) {
     this.rsi = new Rsi(p.period);
     this.atr = new Atr(p.atrPeriod);
     this.warmupBars = Math.max(p.period, p.atrPeriod) + 2;

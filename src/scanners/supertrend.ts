@@ -26,7 +26,6 @@ export const supertrend: ScannerDefinition<SupertrendParams> = {
 class SupertrendScanner implements ScannerInstance {
   readonly id = 'supertrend';
   readonly warmupBars: number;
-  private readonly p: SupertrendParams;
   private readonly atr: Atr;
   // NaN: not seen yet
   private readonly upper = new PerSymbol(Number.NaN);
@@ -34,8 +33,7 @@ class SupertrendScanner implements ScannerInstance {
   private readonly dir = new PerSymbol(Number.NaN);
   private readonly prevClose = new PerSymbol(Number.NaN);
 
-  constructor(p: SupertrendParams) {
-    this.p = p;
+  constructor(private readonly p: SupertrendParams) {
     this.atr = new Atr(p.period);
     this.warmupBars = p.period + 2;
   }

@@ -26,12 +26,10 @@ export const volumeSpike: ScannerDefinition<VolumeSpikeParams> = {
 class VolumeSpikeScanner implements ScannerInstance {
   readonly id = 'volume-spike';
   readonly warmupBars: number;
-  private readonly p: VolumeSpikeParams;
   private readonly mean: RollingVolumeMean;
   private readonly atr: Atr;
 
-  constructor(p: VolumeSpikeParams) {
-    this.p = p;
+  constructor(private readonly p: VolumeSpikeParams) {
     this.mean = new RollingVolumeMean(p.period);
     this.atr = new Atr(p.atrPeriod);
     this.warmupBars = Math.max(p.period, p.atrPeriod) + 1;

@@ -28,14 +28,12 @@ export const vwapCross: ScannerDefinition<VwapCrossParams> = {
 class VwapCrossScanner implements ScannerInstance {
   readonly id = 'vwap-cross';
   readonly warmupBars: number;
-  private readonly p: VwapCrossParams;
   private readonly vwap = new SessionVwap();
   private readonly volMean: RollingVolumeMean;
   private readonly atr: Atr;
   private readonly prevSide = new PerSymbol(0);
 
-  constructor(p: VwapCrossParams) {
-    this.p = p;
+  constructor(private readonly p: VwapCrossParams) {
     this.volMean = new RollingVolumeMean(p.volumePeriod);
     this.atr = new Atr(p.atrPeriod);
     this.warmupBars = Math.max(p.volumePeriod, p.atrPeriod) + 1;
