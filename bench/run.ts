@@ -107,7 +107,7 @@ const serviceBench = async (): Promise<void> => {
 };
 
 const sweepBench = async (): Promise<void> => {
-  for (const [symbols, days, rounds, grid] of [[20, 10, 8, undefined], [20, 10, 4, GRID_96], [100, 10, 4, undefined]] as const) {
+  for (const [symbols, days, rounds, grid] of [[20, 10, 8, undefined], [20, 10, 6, GRID_96], [100, 10, 6, undefined]] as const) {
     const sw = await benchSweep(symbols, days, rounds, grid);
     const size = `${symbols} symbols × ${days} sessions (${(symbols * days * 375).toLocaleString('en-US')} bars a replay), ${grid === undefined ? 32 : 96} combinations`;
     log(`sweep ${size}: 1 thread ${sw.one.toFixed(0)} replays/min, 2 threads ${sw.two.toFixed(0)} replays/min`);
