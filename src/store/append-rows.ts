@@ -23,8 +23,9 @@ const firstLine = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * Appends rows into a table (`catalog` 'temp' for a TEMP table), in the caller's transaction if one is open: a
  * rollback drops them. A number goes in as a DOUBLE and DuckDB casts it to the column's type (INTEGER, DECIMAL, …)
  * exactly as `CAST(x AS type)` does, so appending straight into a real table gives the rows an INSERT … SELECT of
- * staged doubles gives, without the staging table and its two statements. A value the column cannot hold fails with a StoreError naming the table, column
- * and row; the rows not yet flushed are cleared first, so nothing of the batch can reach the table later.
+ * staged doubles gives, without the staging table and its two statements. A value the column cannot hold fails
+ * with a StoreError naming the table, column and row; the rows not yet flushed are cleared first, so nothing of the
+ * batch can reach the table later.
  */
 export const appendRows = async (c: DuckDBConnection, table: string, columns: AppendColumns, rows: readonly (readonly Cell[])[], catalog: string | null = null): Promise<void> => {
   if (rows.length === 0) return;
